@@ -1,0 +1,178 @@
+/**
+ * Codec building blocks used at the edges (HTTP bodies, CSV rows, stored events). io-ts stays at the edges:
+ * inside, the domain works with the decoded types.
+ */
+import * as t from 'io-ts';
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { ROLES, type Actor, type CommandMetadata, type Role } from './decider';
+import { Nip } from './ids';
+import { Instant } from './time';
+
+/** A human-readable decoding problem: the dotted path of the failing field and what is wrong with it. */
+export type FieldProblem = Readonly<{ path: string; message: string }>;
+
+const SKIPPED_PARENTS = new Set(['IntersectionType', 'UnionType']);
+
+const pathOf = (context: t.Context): string => {
+  const keys: string[] = [];
+  context.forEach((entry, i) => {
+    if (i === 0 || entry.key === '') return;
+    const parent = context[i - 1]?.type as { _tag?: string } | undefined;
+    if (parent?._tag !== undefined && SKIPPED_PARENTS.has(parent._tag)) return;
+    keys.push(entry.key);
+  });
+  return keys.join('.');
+};
+
+/** Turns io-ts errors into one problem per failing field path (the first message for each path). */
+export const describeErrors = (errors: t.Errors): ReadonlyArray<FieldProblem> => {
+  const byPath = new Map<string, string>();
+  for (const error of errors) {
+    const path = pathOf(error.context);
+    if (byPath.has(path)) continue;
+    const last = error.context[error.context.length - 1];
+    const message =
+      error.message ?? `expected ${last?.type.name ?? 'a valid value'}, got ${JSON.stringify(error.value) ?? 'nothing'}`;
+    byPath.set(path, message);
+  }
+  return [...byPath].map(([path, message]) => ({ path, message }));
+};
+
+/** Decodes `input`, returning the value or the field problems. */
+export const decodeWith =
+  <A>(codec: t.Decoder<unknown, A>) =>
+  (input: unknown): Either<ReadonlyArray<FieldProblem>, A> => {
+    const result = codec.decode(input);
+    return isLeft(result) ? left(describeErrors(result.left)) : right(result.right);
+  };
+
+/**
+ * An object codec that fails on fields it does not know, naming each one, and strips nothing silently.
+ * Use it for input from outside (commands); stored events use `t.exact`, which strips.
+ */
+export const strictObject = <R extends t.Props, O extends t.Props = Record<never, never>>(
+  name: string,
+  required: R,
+  optional?: O,
+) => {
+  type A = t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>;
+  type Out = t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>;
+  const req = t.exact(t.type(required));
+  const opt = t.exact(t.partial(optional ?? ({} as O)));
+  const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
+  return new t.Type<A, Out, unknown>(
+    name,
+    (u): u is A => req.is(u) && opt.is(u),
+    (u, c) => {
+      if (typeof u !== 'object' || u === null || Array.isArray(u)) return t.failure(u, c, `expected an object (${name})`);
+      const unknownKeys = Object.keys(u).filter((k) => !known.has(k));
+      const failures: t.ValidationError[] = unknownKeys.map((key) => {
+        const actual = (u as Record<string, unknown>)[key];
+        return { value: actual, context: [...c, { key, type: t.never, actual }], message: `unknown field "${key}"` };
+      });
+      const r = req.validate(u, c);
+      const o = opt.validate(u, c);
+      if (isLeft(r)) failures.push(...r.left);
+      if (isLeft(o)) failures.push(...o.left);
+      if (failures.length > 0 || isLeft(r) || isLeft(o)) return t.failures(failures);
+      return t.success({ ...r.right, ...o.right } as A);
+    },
+    (a) => ({ ...req.encode(a), ...opt.encode(a) }) as Out,
+  );
+};
+
+/**
+ * A union of `{ type: ... }` objects decoded by looking at `type` first, so an error names the fields of the
+ * one member that was meant, and an unknown type names the ones that exist.
+ */
+export const byType = <C extends Readonly<Record<string, t.Mixed>>>(name: string, members: C) => {
+  type A = t.TypeOf<C[keyof C]>;
+  type O = t.OutputOf<C[keyof C]>;
+  const all = Object.values(members);
+  return new t.Type<A, O, unknown>(
+    name,
+    (u): u is A => all.some((m) => m.is(u)),
+    (u, c) => {
+      if (typeof u !== 'object' || u === null) return t.failure(u, c, `${name} must be an object with a "type"`);
+      const type = (u as { type?: unknown }).type;
+      const member = typeof type === 'string' && Object.hasOwn(members, type) ? members[type] : undefined;
+      if (member === undefined)
+        return t.failure(u, [...c, { key: 'type', type: t.string, actual: type }], `unknown ${name} type ${JSON.stringify(type)}; expected one of ${Object.keys(members).join(', ')}`);
+      return member.validate(u, c) as t.Validation<A>;
+    },
+    (a) => {
+      const member = members[(a as { type: string }).type];
+      return (member === undefined ? a : member.encode(a)) as O;
+    },
+  );
+};
+
+export const RoleCodec = t.keyof(Object.fromEntries(ROLES.map((r) => [r, null])) as Record<Role, null>, 'Role');
+
+export const ActorCodec: t.Type<Actor, unknown, unknown> = strictObject('Actor', { nip: Nip, role: RoleCodec });
+
+export const CommandMetadataCodec: t.Type<CommandMetadata, unknown, unknown> = strictObject('CommandMetadata', {
+  now: Instant,
+  actor: ActorCodec,
+});
+
+/** `{ type, data, metadata }` with the type fixed and unknown fields refused. */
+export const commandCodec = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  strictObject(type, { type: t.literal(type), data, metadata: CommandMetadataCodec });
+
+/** `{ type, data }` for a stored event; unknown fields are stripped (upcasters handle schema changes). */
+export const eventCodec = <T extends string, D extends t.Mixed>(type: T, data: D) =>
+  t.exact(t.type({ type: t.literal(type), data }), type);
+
+/** A non-blank string of at most `max` characters (trimmed length at least 1). */
+export const text = (max: number) =>
+  new t.Type<string, string, unknown>(
+    `Text(${max})`,
+    (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max,
+    (u, c) =>
+      typeof u !== 'string'
+        ? t.failure(u, c, 'expected a string')
+        : u.trim().length === 0
+          ? t.failure(u, c, 'must not be blank')
+          : u.length > max
+            ? t.failure(u, c, `must be at most ${max} characters, got ${u.length}`)
+            : t.success(u),
+    (a) => a,
+  );
+
+/** A finite number greater than zero. */
+export const PositiveNumber = new t.Type<number, number, unknown>(
+  'PositiveNumber',
+  (u): u is number => typeof u === 'number' && Number.isFinite(u) && u > 0,
+  (u, c) =>
+    typeof u === 'number' && Number.isFinite(u) && u > 0 ? t.success(u) : t.failure(u, c, `expected a number greater than 0, got ${JSON.stringify(u)}`),
+  (a) => a,
+);
+
+/** A finite number that is zero or more. */
+export const NonNegativeNumber = new t.Type<number, number, unknown>(
+  'NonNegativeNumber',
+  (u): u is number => typeof u === 'number' && Number.isFinite(u) && u >= 0,
+  (u, c) =>
+    typeof u === 'number' && Number.isFinite(u) && u >= 0 ? t.success(u) : t.failure(u, c, `expected a number of 0 or more, got ${JSON.stringify(u)}`),
+  (a) => a,
+);
+
+/** A readonly array with at least one element. */
+export const nonEmptyArray = <C extends t.Mixed>(item: C) => {
+  const inner = t.readonlyArray(item);
+  return new t.Type<t.TypeOf<typeof inner>, t.OutputOf<typeof inner>, unknown>(
+    `NonEmptyArray<${item.name}>`,
+    (u): u is t.TypeOf<typeof inner> => inner.is(u) && u.length > 0,
+    (u, c) => (Array.isArray(u) && u.length === 0 ? t.failure(u, c, 'must have at least one item') : inner.validate(u, c)),
+    inner.encode,
+  );
+};
+
+/** Any finite number (business bounds such as "positive target" are the decider's to refuse, with a tagged error). */
+export const FiniteNumber = new t.Type<number, number, unknown>(
+  'FiniteNumber',
+  (u): u is number => typeof u === 'number' && Number.isFinite(u),
+  (u, c) => (typeof u === 'number' && Number.isFinite(u) ? t.success(u) : t.failure(u, c, `expected a finite number, got ${JSON.stringify(u)}`)),
+  (a) => a,
+);

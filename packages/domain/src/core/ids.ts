@@ -1,0 +1,114 @@
+/**
+ * Branded identifiers with io-ts codecs. A branded value can only be obtained by decoding, so a `Nip` in a
+ * type signature is always a valid NIP.
+ */
+import * as t from 'io-ts';
+
+/** A string codec whose `check` returns why a string is invalid, or undefined when it is valid. */
+export const brandedString = <B extends string>(
+  name: B,
+  check: (s: string) => string | undefined,
+): t.Type<string & t.Brand<{ readonly [K in B]: symbol }>, string, unknown> => {
+  type Branded = string & t.Brand<{ readonly [K in B]: symbol }>;
+  const is = (u: unknown): u is Branded => typeof u === 'string' && check(u) === undefined;
+  return new t.Type<Branded, string, unknown>(
+    name,
+    is,
+    (u, c) => {
+      if (typeof u !== 'string') return t.failure(u, c, `${name} must be a string`);
+      const problem = check(u);
+      return problem === undefined ? t.success(u as Branded) : t.failure(u, c, problem);
+    },
+    (a) => a,
+  );
+};
+
+const isCalendarDate = (year: number, month: number, day: number): boolean => {
+  if (month < 1 || month > 12 || day < 1) return false;
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day <= daysInMonth;
+};
+
+/**
+ * NIP (Nomor Induk Pegawai), 18 digits: birth date yyyymmdd (1–8), appointment yyyymm (9–14),
+ * sex 1 = male, 2 = female (15), sequence (16–18).
+ */
+export const nipProblem = (s: string): string | undefined => {
+  if (!/^\d{18}$/.test(s)) return `NIP must be exactly 18 digits, got ${JSON.stringify(s)}`;
+  const by = Number(s.slice(0, 4));
+  const bm = Number(s.slice(4, 6));
+  const bd = Number(s.slice(6, 8));
+  if (by < 1900 || !isCalendarDate(by, bm, bd))
+    return `NIP birth date part (digits 1-8) "${s.slice(0, 8)}" is not a valid date yyyymmdd`;
+  const ay = Number(s.slice(8, 12));
+  const am = Number(s.slice(12, 14));
+  if (am < 1 || am > 12) return `NIP appointment part (digits 9-14) "${s.slice(8, 14)}" has no valid month (yyyymm)`;
+  if (ay * 100 + am <= by * 100 + bm)
+    return `NIP appointment part (digits 9-14) "${s.slice(8, 14)}" is not after the birth date "${s.slice(0, 8)}"`;
+  const sex = s.charAt(14);
+  if (sex !== '1' && sex !== '2') return `NIP sex part (digit 15) must be 1 or 2, got "${sex}"`;
+  if (s.slice(15) === '000') return 'NIP sequence part (digits 16-18) must not be 000';
+  return undefined;
+};
+export const Nip = brandedString('Nip', nipProblem);
+export type Nip = t.TypeOf<typeof Nip>;
+
+export type NipParts = Readonly<{
+  birthDate: string;
+  appointment: string;
+  sex: 'male' | 'female';
+  sequence: string;
+}>;
+
+/** The parts of a valid NIP: birth date as yyyy-mm-dd, appointment as yyyy-mm. */
+export const nipParts = (nip: Nip): NipParts => ({
+  birthDate: `${nip.slice(0, 4)}-${nip.slice(4, 6)}-${nip.slice(6, 8)}`,
+  appointment: `${nip.slice(8, 12)}-${nip.slice(12, 14)}`,
+  sex: nip.charAt(14) === '1' ? 'male' : 'female',
+  sequence: nip.slice(15),
+});
+
+const slug = (what: string, max: number) => (s: string) =>
+  new RegExp(`^[a-z0-9][a-z0-9-]{0,${max - 1}}$`).test(s)
+    ? undefined
+    : `${what} must be 1-${max} lowercase letters, digits or '-', starting with a letter or digit, got ${JSON.stringify(s)}`;
+
+/** A tenant: one government (pemerintah daerah), e.g. `surabaya`. */
+export const TenantId = brandedString('TenantId', (s) =>
+  /^[a-z][a-z0-9-]{1,39}$/.test(s)
+    ? undefined
+    : `TenantId must be 2-40 lowercase letters, digits or '-', starting with a letter, got ${JSON.stringify(s)}`,
+);
+export type TenantId = t.TypeOf<typeof TenantId>;
+
+/** A unit (OPD, Organisasi Perangkat Daerah), e.g. `dinkes`. */
+export const UnitId = brandedString('UnitId', slug('UnitId', 64));
+export type UnitId = t.TypeOf<typeof UnitId>;
+
+/** A position (jabatan) in the roster, e.g. `dinkes-kadis`. */
+export const PositionId = brandedString('PositionId', slug('PositionId', 64));
+export type PositionId = t.TypeOf<typeof PositionId>;
+
+/**
+ * A performance period: a year (`2025`), a quarter (`2025-Q1`), a semester (`2025-S1`), a month (`2025-M03`),
+ * or the n-th plan period of a year after a change of position (`2025-P2`).
+ */
+export const PeriodId = brandedString('PeriodId', (s) =>
+  /^\d{4}(-(Q[1-4]|S[12]|M(0[1-9]|1[0-2])|P[1-9]))?$/.test(s)
+    ? undefined
+    : `PeriodId must be yyyy, yyyy-Q1..Q4, yyyy-S1..S2, yyyy-M01..M12 or yyyy-P1..P9, got ${JSON.stringify(s)}`,
+);
+export type PeriodId = t.TypeOf<typeof PeriodId>;
+
+/** A plan (SKP): one per employee and period, `<nip>.<period>`. */
+export const PlanId = brandedString('PlanId', (s) => {
+  const dot = s.indexOf('.');
+  if (dot < 0) return `PlanId must be <nip>.<period>, got ${JSON.stringify(s)}`;
+  const nip = nipProblem(s.slice(0, dot));
+  if (nip !== undefined) return `PlanId: ${nip}`;
+  const period = PeriodId.decode(s.slice(dot + 1));
+  return period._tag === 'Left' ? `PlanId: ${String(period.left[0]?.message)}` : undefined;
+});
+export type PlanId = t.TypeOf<typeof PlanId>;
+
+export const planIdOf = (nip: Nip, period: PeriodId): PlanId => `${nip}.${period}` as PlanId;

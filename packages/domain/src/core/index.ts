@@ -1,0 +1,4 @@
+export * from './decider';
+export * from './ids';
+export * from './time';
+export * from './codec';

@@ -1,0 +1,2 @@
+/** `@kinerja/domain`: pure deciders, typed commands, events and errors, io-ts codecs. No I/O. */
+export * from './core';
