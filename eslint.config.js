@@ -32,7 +32,8 @@ module.exports = tseslint.config(
   },
   {
     files: ['packages/domain/src/**/*.ts'],
-    ignores: ['packages/domain/src/**/*.spec.ts'],
+    // Specs and their testkits (fast-check arbitraries, fixtures) may use test libraries.
+    ignores: ['packages/domain/src/**/*.spec.ts', 'packages/domain/src/**/*.testkit.ts'],
     rules: { 'no-restricted-imports': ['error', domainBoundary] },
   },
   {
