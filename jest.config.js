@@ -14,5 +14,7 @@ module.exports = {
   moduleNameMapper: {
     '^@kinerja/domain$': '<rootDir>/packages/domain/src/index.ts',
     '^@kinerja/domain/testing$': '<rootDir>/packages/domain/src/testing/index.ts',
+    '^@kinerja/eventstore$': '<rootDir>/packages/eventstore/src/index.ts',
+    '^@kinerja/engine$': '<rootDir>/packages/engine/src/index.ts',
   },
 };
