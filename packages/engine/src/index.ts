@@ -1,1 +1,4 @@
-export {};
+export * from './pipeline';
+export * from './serde';
+export * from './roster-import';
+export * from './aggregates';

@@ -16,8 +16,11 @@ type Tagged = { readonly _tag: string };
 export type Then<Event, Error extends Tagged> = {
   /** The command succeeds and produces exactly these events, in this order. */
   readonly then: (expected: ReadonlyArray<Event>) => void;
-  /** The command is refused with this tag; `details`, when given, must match the error's fields. */
-  readonly thenFails: <Tag extends Error['_tag']>(tag: Tag, details?: Partial<Extract<Error, { _tag: Tag }>>) => void;
+  /** The command is refused with this tag; `details`, when given, must match the error's fields. Returns the error. */
+  readonly thenFails: <Tag extends Error['_tag']>(
+    tag: Tag,
+    details?: Partial<Extract<Error, { _tag: Tag }>>,
+  ) => Extract<Error, { _tag: Tag }>;
   /** The command succeeds and produces no event (an idempotent repeat). */
   readonly thenNothingHappened: () => void;
 };
@@ -50,6 +53,7 @@ export const specFor =
             for (const [key, value] of Object.entries(details))
               if (!deepEqual((result.left as Record<string, unknown>)[key], value))
                 throw new SpecificationError(`${tag}.${key} differs\nexpected:\n${show(value)}\nactual:\n${show((result.left as Record<string, unknown>)[key])}`);
+          return result.left as Extract<Error, { _tag: typeof tag }>;
         },
         thenNothingHappened: () => {
           const result = run();

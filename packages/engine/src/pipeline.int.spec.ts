@@ -1,0 +1,110 @@
+import { isLeft, isRight, left, right } from 'fp-ts/Either';
+import * as t from 'io-ts';
+import { byType, eventCodec, type Command, type Decider, type Event, type Nip } from '@kinerja/domain';
+import { createMemoryStore, type EventStore } from '@kinerja/eventstore';
+import { eventIdFor, eventMetadata, handle, type Aggregate, type CommandContext } from './pipeline';
+import { serdeFromCodec } from './serde';
+
+// A tally that refuses to pass a limit: a decider small enough to read, real enough to exercise the pipeline.
+type Tallied = Event<'Tallied', { by: number }>;
+type Tally = Command<'Tally', { by: number }>;
+type Refusal = { _tag: 'LimitReached'; limit: number };
+const LIMIT = 100;
+const tally: Decider<number, Tally, Tallied, Refusal> = {
+  initialState: () => 0,
+  evolve: (n, e) => n + e.data.by,
+  decide: (c, n) =>
+    n + c.data.by > LIMIT ? left({ _tag: 'LimitReached', limit: LIMIT }) : right([{ type: 'Tallied', data: { by: c.data.by } }]),
+};
+const TalliedCodec: t.Type<Tallied, unknown, unknown> = byType('TallyEvent', {
+  Tallied: eventCodec('Tallied', t.type({ by: t.number })),
+});
+const aggregate: Aggregate<number, Tally, Tallied, Refusal> = { decider: tally, serde: serdeFromCodec(TalliedCodec) };
+
+const actor = { nip: '198503152010011002' as Nip, role: 'pegawai' as const };
+const at = new Date('2025-03-01T01:00:00Z');
+const ctx = (commandId: string): CommandContext => ({ tenant: 'surabaya', commandId, actor, issuedAt: at });
+const cmd = (by: number): Tally => ({ type: 'Tally', data: { by }, metadata: { now: at, actor } });
+
+describe('handle: load → fold → decide → append', () => {
+  it('appends the decided events with the metadata stamped and derived event ids', async () => {
+    const store = createMemoryStore();
+    const result = await handle(store, aggregate, 'tally-1', cmd(2), { ...ctx('c-1'), correlationId: 'corr-9' });
+    expect(isRight(result) && result.right).toMatchObject({ streamVersion: 0, position: 1, replayed: false });
+    const read = await store.readStream('tally-1');
+    const [stored] = isRight(read) ? read.right : [];
+    expect(stored).toMatchObject({
+      eventId: eventIdFor('c-1', 0),
+      type: 'Tallied',
+      schemaVersion: 1,
+      data: { by: 2 },
+      metadata: {
+        tenant: 'surabaya',
+        commandId: 'c-1',
+        correlationId: 'corr-9',
+        causationId: 'c-1',
+        actor,
+        occurredAt: '2025-03-01T01:00:00.000Z',
+      },
+    });
+  });
+
+  it('answers a repeated command id with the first outcome and appends nothing', async () => {
+    const store = createMemoryStore();
+    const first = await handle(store, aggregate, 'tally-1', cmd(2), ctx('c-1'));
+    const again = await handle(store, aggregate, 'tally-1', cmd(2), ctx('c-1'));
+    expect(isRight(again) && again.right).toMatchObject({ replayed: true, streamVersion: 0, events: [{ data: { by: 2 } }] });
+    expect(isRight(first) && isRight(again) && again.right.position).toBe(isRight(first) && first.right.position);
+    expect(await store.headPosition()).toEqual(right(1));
+  });
+
+  it('returns a refusal unchanged and appends nothing', async () => {
+    const store = createMemoryStore();
+    const result = await handle(store, aggregate, 'tally-1', cmd(LIMIT + 1), ctx('c-1'));
+    expect(result).toEqual(left({ _tag: 'Refused', error: { _tag: 'LimitReached', limit: LIMIT } }));
+    expect(await store.headPosition()).toEqual(right(0));
+  });
+
+  it('retries on version conflicts: concurrent commands on one stream all land, in some order, none lost', async () => {
+    const store = createMemoryStore();
+    const results = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => handle(store, aggregate, 'tally-1', cmd(1), ctx(`c-${i}`), { maxAttempts: 10 })),
+    );
+    expect(results.every(isRight)).toBe(true);
+    const read = await store.readStream('tally-1');
+    expect(isRight(read) && read.right.map((e) => e.streamVersion)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('concurrent duplicates of one command id append once', async () => {
+    const store = createMemoryStore();
+    const results = await Promise.all(Array.from({ length: 6 }, () => handle(store, aggregate, 'tally-1', cmd(1), ctx('same'))));
+    expect(results.every(isRight)).toBe(true);
+    expect(results.filter((r) => isRight(r) && !r.right.replayed)).toHaveLength(1);
+    expect(await store.headPosition()).toEqual(right(1));
+  });
+
+  it('gives up after the bounded number of conflicts', async () => {
+    const inner = createMemoryStore();
+    const alwaysConflicting: EventStore = {
+      ...inner,
+      append: async (streamId, _events, expected) => left({ _tag: 'VersionConflict', streamId, expected, actual: 41 }),
+    };
+    const result = await handle(alwaysConflicting, aggregate, 'tally-1', cmd(1), ctx('c-1'), { maxAttempts: 3 });
+    expect(result).toEqual(left({ _tag: 'TooManyConflicts', streamId: 'tally-1', attempts: 3 }));
+  });
+
+  it('passes an unavailable store through as Unavailable', async () => {
+    const inner = createMemoryStore();
+    const down: EventStore = { ...inner, readStream: async () => left({ _tag: 'Unavailable', reason: 'disk gone' }) };
+    const result = await handle(down, aggregate, 'tally-1', cmd(1), ctx('c-1'));
+    expect(isLeft(result) && result.left).toEqual({ _tag: 'Unavailable', reason: 'disk gone' });
+  });
+
+  it('names the event when a stored event cannot be decoded', async () => {
+    const store = createMemoryStore();
+    const written = await store.append('tally-1', [{ type: 'Tallied', schemaVersion: 7, data: { by: 1 }, metadata: eventMetadata(ctx('x')) }], 'no-stream');
+    expect(isRight(written)).toBe(true);
+    const result = await handle(store, aggregate, 'tally-1', cmd(1), ctx('c-1'));
+    expect(isLeft(result) && result.left).toMatchObject({ _tag: 'CorruptStream', streamVersion: 0, problem: expect.stringContaining('schema version 7') });
+  });
+});

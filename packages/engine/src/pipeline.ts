@@ -1,0 +1,153 @@
+/**
+ * The command pipeline (ARCHITECTURE.md, "One command's way through the house"):
+ * load the stream → fold → decide → append with the expected version.
+ *
+ * - A repeated `commandId` returns the first outcome and appends nothing: the events a command produced carry
+ *   its id in their metadata, so the pipeline finds them while loading the stream it has to read anyway.
+ * - A `VersionConflict` re-runs load → decide a bounded number of times; a concurrent duplicate of the same
+ *   command then finds the winner's events and returns them.
+ * - Event ids are derived from the command id and the event's index (UUID v5), so EventStoreDB de-duplicates
+ *   a retried append on its side too.
+ */
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { v5 as uuidv5 } from 'uuid';
+import { fold, type Actor, type Decider } from '@kinerja/domain';
+import type {
+  AppendError,
+  EventEnvelope,
+  EventStore,
+  Json,
+  NewEvent,
+  NewEventMetadata,
+  ReadError,
+} from '@kinerja/eventstore';
+
+/** The namespace of kinerja's derived event ids (a fixed random UUID). */
+const EVENT_ID_NAMESPACE = '5b6f3f0e-8a54-4f6b-9a0c-3c1d2e7f9a41';
+
+export const eventIdFor = (commandId: string, index: number): string => uuidv5(`${commandId}#${index}`, EVENT_ID_NAMESPACE);
+
+/** How an aggregate's events travel to and from the store. */
+export type EventSerde<Event> = Readonly<{
+  serialize: (event: Event) => Readonly<{ type: string; schemaVersion: number; data: Json }>;
+  /** Decodes (and upcasts) a stored envelope; the error names the type, version or field. */
+  deserialize: (envelope: EventEnvelope) => Either<string, Event>;
+}>;
+
+export type Aggregate<State, Command, Event, Error> = Readonly<{
+  decider: Decider<State, Command, Event, Error>;
+  serde: EventSerde<Event>;
+}>;
+
+/** Metadata the engine stamps on every event of a command (the store adds recordedAt and hashes). */
+export type CommandContext = Readonly<{
+  tenant: string;
+  commandId: string;
+  correlationId?: string;
+  causationId?: string;
+  actor: Actor;
+  /** When the command was issued: `occurredAt` of its events and `now` of the decision. */
+  issuedAt: Date;
+}>;
+
+export type Handled<Event> = Readonly<{
+  events: ReadonlyArray<Event>;
+  envelopes: ReadonlyArray<EventEnvelope>;
+  /** The stream's version after the command (`-1`: the stream does not exist). */
+  streamVersion: number;
+  /** The global position to wait for in read models (0 when nothing was ever appended). */
+  position: number;
+  /** True when this command id had already been handled: nothing was appended now. */
+  replayed: boolean;
+}>;
+
+export type HandleError<Error> =
+  | Readonly<{ _tag: 'Refused'; error: Error }>
+  | Readonly<{ _tag: 'CorruptStream'; streamId: string; streamVersion: number; problem: string }>
+  | Readonly<{ _tag: 'TooManyConflicts'; streamId: string; attempts: number }>
+  | Exclude<AppendError, Readonly<{ _tag: 'VersionConflict' }>>
+  | ReadError;
+
+/** The metadata the engine stamps on each event of a command (ARCHITECTURE.md, "The event envelope"). */
+export const eventMetadata = (context: CommandContext): NewEventMetadata => ({
+  tenant: context.tenant,
+  commandId: context.commandId,
+  correlationId: context.correlationId ?? context.commandId,
+  causationId: context.causationId ?? context.commandId,
+  actor: { nip: context.actor.nip, role: context.actor.role },
+  occurredAt: context.issuedAt.toISOString(),
+});
+
+export type HandleOptions = Readonly<{ maxAttempts?: number }>;
+
+const replayedResult = <Event>(
+  envelopes: ReadonlyArray<EventEnvelope>,
+  mine: ReadonlyArray<EventEnvelope>,
+  events: ReadonlyArray<Event>,
+): Handled<Event> => ({
+  events,
+  envelopes: mine,
+  streamVersion: envelopes.length - 1,
+  position: mine.length > 0 ? Math.max(...mine.map((e) => e.globalPosition)) : 0,
+  replayed: true,
+});
+
+export const handle = async <State, Command, Event, Error>(
+  store: EventStore,
+  aggregate: Aggregate<State, Command, Event, Error>,
+  streamId: string,
+  command: Command,
+  context: CommandContext,
+  options: HandleOptions = {},
+): Promise<Either<HandleError<Error>, Handled<Event>>> => {
+  const maxAttempts = options.maxAttempts ?? 5;
+  for (let attempt = 1; attempt <= maxAttempts; attempt++) {
+    const loaded = await store.readStream(streamId);
+    if (isLeft(loaded)) return loaded;
+    const envelopes = loaded.right;
+
+    const events: Event[] = [];
+    for (const envelope of envelopes) {
+      const decoded = aggregate.serde.deserialize(envelope);
+      if (isLeft(decoded))
+        return left({ _tag: 'CorruptStream', streamId, streamVersion: envelope.streamVersion, problem: decoded.left });
+      events.push(decoded.right);
+    }
+
+    const mine = envelopes.filter((e) => e.metadata.commandId === context.commandId);
+    if (mine.length > 0)
+      return right(replayedResult(envelopes, mine, mine.map((e) => events[e.streamVersion] as Event)));
+
+    const state = fold(aggregate.decider.evolve, aggregate.decider.initialState(), events);
+    const decided = aggregate.decider.decide(command, state);
+    if (isLeft(decided)) return left({ _tag: 'Refused', error: decided.left });
+    const version = envelopes.length - 1;
+    if (decided.right.length === 0)
+      return right({ events: [], envelopes: [], streamVersion: version, position: 0, replayed: false });
+
+    const newEvents: NewEvent[] = decided.right.map((event, index) => {
+      const { type, schemaVersion, data } = aggregate.serde.serialize(event);
+      return {
+        eventId: eventIdFor(context.commandId, index),
+        type,
+        schemaVersion,
+        data,
+        metadata: eventMetadata(context),
+      };
+    });
+
+    const appended = await store.append(streamId, newEvents, version < 0 ? 'no-stream' : version);
+    if (isLeft(appended)) {
+      if (appended.left._tag === 'VersionConflict') continue;
+      return left(appended.left);
+    }
+    return right({
+      events: decided.right,
+      envelopes: appended.right.events,
+      streamVersion: appended.right.nextExpectedVersion,
+      position: appended.right.lastPosition,
+      replayed: false,
+    });
+  }
+  return left({ _tag: 'TooManyConflicts', streamId, attempts: maxAttempts });
+};
