@@ -1,6 +1,6 @@
 /**
  * The EventStore port: what the engine, the projections and the tools need from any store. Adapters
- * (memory, SQLite, EventStoreDB) implement it and pass one contract suite (`contract.ts`).
+ * (memory, SQLite, EventStoreDB) implement it and pass one contract suite (`contract/contract.testkit.ts`).
  *
  * Failures a caller can act on are values (`Either`), never exceptions: a version conflict is retried by the
  * engine, `Unavailable` becomes HTTP 503, `TooLarge` 413. A thrown exception means a bug.
