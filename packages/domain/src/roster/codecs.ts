@@ -43,7 +43,8 @@ const oneOf = <V extends string>(name: string, values: ReadonlyArray<V>): t.Type
   return new t.Type<V, V, unknown>(
     name,
     is,
-    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `expected one of ${values.join(', ')}, got ${JSON.stringify(u)}`)),
+    (u, c) =>
+      is(u) ? t.success(u) : t.failure(u, c, `expected one of ${values.join(', ')}, got ${JSON.stringify(u)}`),
     (a) => a,
   );
 };
@@ -89,7 +90,11 @@ export const CreatePositionCodec: t.Type<CreatePosition, unknown, unknown> = com
 
 export const ChangeReportingLineCodec: t.Type<ChangeReportingLine, unknown, unknown> = commandCodec(
   'ChangeReportingLine',
-  strictObject('ChangeReportingLine.data', { position: PositionId, effectiveFrom: LocalDate }, { reportsTo: PositionId }),
+  strictObject(
+    'ChangeReportingLine.data',
+    { position: PositionId, effectiveFrom: LocalDate },
+    { reportsTo: PositionId },
+  ),
 );
 
 export const AppointEmployeeCodec: t.Type<AppointEmployee, unknown, unknown> = commandCodec(

@@ -115,10 +115,12 @@ const cycleThrough = <K extends string>(
   for (const date of dates) {
     const path: K[] = [node];
     const seen = new Set<K>();
-    for (let current: K | undefined = target; current !== undefined && !seen.has(current); current = lineOn(current, date)) {
+    let current: K | undefined = target;
+    while (current !== undefined && !seen.has(current)) {
       path.push(current);
       if (current === node) return { cycle: path, on: date };
       seen.add(current);
+      current = lineOn(current, date);
     }
   }
   return undefined;
@@ -144,12 +146,18 @@ const parentProblem = (roster: ActiveRoster, unit: UnitId, parent: UnitId): Rost
 type Subordinate = Readonly<{ id: PositionId; unit: UnitId; head: boolean; level: Level }>;
 
 /** Whether `subordinate` may report to `reportsTo` (the cycle check for dated changes is `cycleThrough`). */
-const superiorProblem = (roster: ActiveRoster, subordinate: Subordinate, reportsTo: PositionId): RosterError | undefined => {
+const superiorProblem = (
+  roster: ActiveRoster,
+  subordinate: Subordinate,
+  reportsTo: PositionId,
+): RosterError | undefined => {
   const position = subordinate.id;
-  if (reportsTo === position) return { _tag: 'ReportingLineCycle', position, reportsTo, cycle: [position, position], on: null };
+  if (reportsTo === position)
+    return { _tag: 'ReportingLineCycle', position, reportsTo, cycle: [position, position], on: null };
   const superior = lookup(roster.positions, reportsTo);
   if (superior === undefined) return { _tag: 'SuperiorPositionNotFound', position, reportsTo };
-  if (!isStructural(superior.level)) return { _tag: 'SuperiorNotStructural', position, reportsTo, superiorLevel: superior.level };
+  if (!isStructural(superior.level))
+    return { _tag: 'SuperiorNotStructural', position, reportsTo, superiorLevel: superior.level };
   if (isStructural(subordinate.level) && STRUCTURAL_RANK[superior.level] < STRUCTURAL_RANK[subordinate.level])
     return { _tag: 'SuperiorLevelLower', position, level: subordinate.level, reportsTo, superiorLevel: superior.level };
   if (subordinate.head && superior.unit === subordinate.unit)
@@ -189,14 +197,21 @@ const activeAssignment = (roster: ActiveRoster, nip: Nip): Either<RosterError, A
 
 /** Transfers and departures take effect after the current assignment started: no rewriting of history. */
 const backdated = (nip: Nip, current: Assignment, effectiveFrom: LocalDate): RosterError | undefined =>
-  effectiveFrom <= current.from
-    ? { _tag: 'EffectiveDateNotAfterAssignmentStart', nip, position: current.position, effectiveFrom, assignmentStart: current.from }
-    : undefined;
+  effectiveFrom > current.from
+    ? undefined
+    : {
+        _tag: 'EffectiveDateNotAfterAssignmentStart',
+        nip,
+        position: current.position,
+        effectiveFrom,
+        assignmentStart: current.from,
+      };
 
 /** The level and jenjang of a new position: a jenjang for jf, and for jf only. */
 const levelFor = (data: CreatePosition['data']): Either<RosterError, PositionLevel> => {
   const { position, level, jenjang } = data;
-  if (level === 'jf') return jenjang === undefined ? left({ _tag: 'JenjangMissing', position }) : right({ level, jenjang });
+  if (level === 'jf')
+    return jenjang === undefined ? left({ _tag: 'JenjangMissing', position }) : right({ level, jenjang });
   return jenjang === undefined ? right({ level }) : left({ _tag: 'JenjangNotApplicable', position, level, jenjang });
 };
 
@@ -224,15 +239,20 @@ const changeParentUnit = ({ data }: ChangeParentUnit, roster: ActiveRoster): Dec
   if (found === undefined) return refuse({ _tag: 'UnitNotFound', unit });
   const problem = parent === undefined ? undefined : parentProblem(roster, unit, parent);
   if (problem !== undefined) return refuse(problem);
-  if (currentValueOf(found.parent) === parent) return refuse({ _tag: 'ParentUnitUnchanged', unit, parent: parent ?? null });
+  if (currentValueOf(found.parent) === parent)
+    return refuse({ _tag: 'ParentUnitUnchanged', unit, parent: parent ?? null });
   const lastChange = lastChangeOf(found.parent);
   if (lastChange !== undefined && effectiveFrom <= lastChange)
     return refuse({ _tag: 'ParentUnitChangeBackdated', unit, effectiveFrom, lastChange });
   if (parent !== undefined) {
-    const cycle = cycleThrough(unit, parent, effectiveFrom, (u, d) => parentUnitOf(roster, u, d), parentChangeDates(roster));
+    const parentOn = (u: UnitId, d: LocalDate) => parentUnitOf(roster, u, d);
+    const cycle = cycleThrough(unit, parent, effectiveFrom, parentOn, parentChangeDates(roster));
     if (cycle !== undefined) return refuse({ _tag: 'ParentUnitCycle', unit, parent, ...cycle });
   }
-  return accept({ type: 'ParentUnitChanged', data: { unit, ...(parent === undefined ? {} : { parent }), effectiveFrom } });
+  return accept({
+    type: 'ParentUnitChanged',
+    data: { unit, ...(parent === undefined ? {} : { parent }), effectiveFrom },
+  });
 };
 
 const createPosition = ({ data }: CreatePosition, roster: ActiveRoster): Decision => {
@@ -247,7 +267,8 @@ const createPosition = ({ data }: CreatePosition, roster: ActiveRoster): Decisio
   if (level._tag === 'Left') return level;
   if (head && !isStructural(data.level)) return refuse({ _tag: 'HeadNotStructural', position, level: data.level });
   if (head && owner.head !== undefined) return refuse({ _tag: 'UnitAlreadyHasHead', unit, head: owner.head });
-  const problem = reportsTo === undefined ? undefined : superiorProblem(roster, { id: position, unit, head, level: data.level }, reportsTo);
+  const subordinate = { id: position, unit, head, level: data.level };
+  const problem = reportsTo === undefined ? undefined : superiorProblem(roster, subordinate, reportsTo);
   if (problem !== undefined) return refuse(problem);
   return accept({
     type: 'PositionCreated',
@@ -265,15 +286,11 @@ const changeReportingLine = ({ data }: ChangeReportingLine, roster: ActiveRoster
   if (lastChange !== undefined && effectiveFrom <= lastChange)
     return refuse({ _tag: 'ReportingLineChangeBackdated', position, effectiveFrom, lastChange });
   if (reportsTo !== undefined) {
-    const problem = superiorProblem(roster, { id: position, unit: found.unit, head: found.head, level: found.level }, reportsTo);
+    const subordinate = { id: position, unit: found.unit, head: found.head, level: found.level };
+    const problem = superiorProblem(roster, subordinate, reportsTo);
     if (problem !== undefined) return refuse(problem);
-    const cycle = cycleThrough(
-      position,
-      reportsTo,
-      effectiveFrom,
-      (p, d) => superiorPositionOf(roster, p, d),
-      reportingChangeDates(roster),
-    );
+    const superiorOn = (p: PositionId, d: LocalDate) => superiorPositionOf(roster, p, d);
+    const cycle = cycleThrough(position, reportsTo, effectiveFrom, superiorOn, reportingChangeDates(roster));
     if (cycle !== undefined) return refuse({ _tag: 'ReportingLineCycle', position, reportsTo, ...cycle });
   }
   return accept({
@@ -292,7 +309,8 @@ const appointEmployee = ({ data }: AppointEmployee, roster: ActiveRoster): Decis
     if (current !== undefined)
       return refuse({ _tag: 'EmployeeAlreadyActive', nip, position: current.position, since: current.from });
     const departure = known.departures[known.departures.length - 1];
-    if (departure?.reason === 'deceased') return refuse({ _tag: 'EmployeeDeceased', nip, since: departure.effectiveFrom });
+    if (departure?.reason === 'deceased')
+      return refuse({ _tag: 'EmployeeDeceased', nip, since: departure.effectiveFrom });
     if (departure !== undefined && effectiveFrom < departure.effectiveFrom)
       return refuse({ _tag: 'AppointmentBeforeDeparture', nip, effectiveFrom, leftOn: departure.effectiveFrom });
   }

@@ -19,7 +19,13 @@ export type RosterError =
    * A unit may not sit under itself or under one of its own sub-units. `cycle` runs from the unit back to it;
    * `on` is the first date the cycle would exist (null: from the start).
    */
-  | Readonly<{ _tag: 'ParentUnitCycle'; unit: UnitId; parent: UnitId; cycle: ReadonlyArray<UnitId>; on: LocalDate | null }>
+  | Readonly<{
+      _tag: 'ParentUnitCycle';
+      unit: UnitId;
+      parent: UnitId;
+      cycle: ReadonlyArray<UnitId>;
+      on: LocalDate | null;
+    }>
   | Readonly<{ _tag: 'ParentUnitUnchanged'; unit: UnitId; parent: UnitId | null }>
   /** History is not rewritten: a change takes effect after the unit's last change. */
   | Readonly<{ _tag: 'ParentUnitChangeBackdated'; unit: UnitId; effectiveFrom: LocalDate; lastChange: LocalDate }>
@@ -69,7 +75,12 @@ export type RosterError =
     }>
   | Readonly<{ _tag: 'ReportingLineUnchanged'; position: PositionId; reportsTo: PositionId | null }>
   /** History is not rewritten: a change takes effect after the position's last change. */
-  | Readonly<{ _tag: 'ReportingLineChangeBackdated'; position: PositionId; effectiveFrom: LocalDate; lastChange: LocalDate }>
+  | Readonly<{
+      _tag: 'ReportingLineChangeBackdated';
+      position: PositionId;
+      effectiveFrom: LocalDate;
+      lastChange: LocalDate;
+    }>
 
   // --- employees --------------------------------------------------------------------------------------------------
   | Readonly<{ _tag: 'EmployeeNotFound'; nip: Nip }>
@@ -101,7 +112,11 @@ export type RosterErrorTag = RosterError['_tag'];
 export type RosterErrorOf<Tag extends RosterErrorTag> = Extract<RosterError, Readonly<{ _tag: Tag }>>;
 
 const none = (value: string | null, what: string): string => (value === null ? what : `"${value}"`);
-const from = (on: LocalDate | null): string => (on === null ? '' : ` from ${on}`);
+const cycle = (ids: ReadonlyArray<string>, on: LocalDate | null): string =>
+  `a cycle ${ids.join(' → ')}${on === null ? '' : ` from ${on}`}`;
+const rewritesFrom = (effectiveFrom: LocalDate): string => `from ${effectiveFrom} would rewrite history`;
+const rewrites = (lastChange: LocalDate, effectiveFrom: LocalDate): string =>
+  `was last changed from ${lastChange}; a change ${rewritesFrom(effectiveFrom)}`;
 
 /** One sentence a person can act on, e.g. for an import report or a CLI; the HTTP service maps tags itself. */
 export const describeRosterError = (error: RosterError): string => {
@@ -115,11 +130,11 @@ export const describeRosterError = (error: RosterError): string => {
     case 'ParentUnitNotFound':
       return `parent unit "${error.parent}" of unit "${error.unit}" is not registered`;
     case 'ParentUnitCycle':
-      return `unit "${error.unit}" cannot sit under "${error.parent}": the units would form a cycle ${error.cycle.join(' → ')}${from(error.on)}`;
+      return `unit "${error.unit}" cannot sit under "${error.parent}": the units would form ${cycle(error.cycle, error.on)}`;
     case 'ParentUnitUnchanged':
       return `unit "${error.unit}" already sits under ${none(error.parent, 'no unit')}`;
     case 'ParentUnitChangeBackdated':
-      return `unit "${error.unit}" was last changed from ${error.lastChange}; a change from ${error.effectiveFrom} would rewrite history`;
+      return `unit "${error.unit}" ${rewrites(error.lastChange, error.effectiveFrom)}`;
     case 'PositionAlreadyExists':
       return `position "${error.position}" already exists ("${error.title}" in unit "${error.unit}")`;
     case 'PositionNotFound':
@@ -127,25 +142,25 @@ export const describeRosterError = (error: RosterError): string => {
     case 'JenjangMissing':
       return `position "${error.position}" is a jabatan fungsional (jf) and needs a jenjang`;
     case 'JenjangNotApplicable':
-      return `position "${error.position}" is ${error.level}, which has no jenjang (got "${error.jenjang}"); only jf has one`;
+      return `position "${error.position}" is ${error.level}: only jf has a jenjang (got "${error.jenjang}")`;
     case 'HeadNotStructural':
-      return `position "${error.position}" is ${error.level}; a unit's head position must be structural (jpt-madya, jpt-pratama, administrator or pengawas)`;
+      return `position "${error.position}" is ${error.level}; a unit's head position is structural (JPT, administrator, pengawas)`;
     case 'UnitAlreadyHasHead':
       return `unit "${error.unit}" already has a head position, "${error.head}"`;
     case 'SuperiorPositionNotFound':
       return `position "${error.position}" cannot report to "${error.reportsTo}": no such position`;
     case 'SuperiorNotStructural':
-      return `position "${error.position}" cannot report to "${error.reportsTo}", a ${error.superiorLevel} position; superiors hold structural positions`;
+      return `position "${error.position}" cannot report to "${error.reportsTo}" (${error.superiorLevel}): superiors are structural`;
     case 'SuperiorLevelLower':
-      return `position "${error.position}" (${error.level}) cannot report to "${error.reportsTo}" (${error.superiorLevel}), a lower structural level`;
+      return `position "${error.position}" (${error.level}) cannot report to "${error.reportsTo}" (${error.superiorLevel}), a lower level`;
     case 'HeadReportsWithinUnit':
-      return `position "${error.position}" heads unit "${error.unit}" and cannot report to "${error.reportsTo}" in the same unit`;
+      return `position "${error.position}" heads unit "${error.unit}" and cannot report to "${error.reportsTo}" of the same unit`;
     case 'ReportingLineCycle':
-      return `position "${error.position}" cannot report to "${error.reportsTo}": the reporting lines would form a cycle ${error.cycle.join(' → ')}${from(error.on)}`;
+      return `position "${error.position}" cannot report to "${error.reportsTo}": the lines would form ${cycle(error.cycle, error.on)}`;
     case 'ReportingLineUnchanged':
       return `position "${error.position}" already reports to ${none(error.reportsTo, 'no position')}`;
     case 'ReportingLineChangeBackdated':
-      return `the reporting line of "${error.position}" was last changed from ${error.lastChange}; a change from ${error.effectiveFrom} would rewrite history`;
+      return `the reporting line of "${error.position}" ${rewrites(error.lastChange, error.effectiveFrom)}`;
     case 'EmployeeNotFound':
       return `employee ${error.nip} is not in the roster`;
     case 'EmployeeAlreadyActive':
@@ -155,11 +170,11 @@ export const describeRosterError = (error: RosterError): string => {
     case 'EmployeeDeceased':
       return `employee ${error.nip} is recorded as deceased since ${error.since}`;
     case 'PositionOccupied':
-      return `position "${error.position}" is held by ${error.holder} from ${error.since}; a structural position has one holder`;
+      return `position "${error.position}" is held by ${error.holder} from ${error.since}; it takes one holder at a time`;
     case 'TransferToSamePosition':
       return `employee ${error.nip} already holds position "${error.position}"`;
     case 'EffectiveDateNotAfterAssignmentStart':
-      return `employee ${error.nip} holds "${error.position}" from ${error.assignmentStart}; a change from ${error.effectiveFrom} would rewrite history`;
+      return `employee ${error.nip} holds "${error.position}" from ${error.assignmentStart}; a change ${rewritesFrom(error.effectiveFrom)}`;
     case 'AppointmentBeforeDeparture':
       return `employee ${error.nip} left on ${error.leftOn}; an appointment from ${error.effectiveFrom} would overlap`;
   }

@@ -36,7 +36,15 @@ import { EmploymentCodec, JenjangCodec, LevelCodec } from './codecs';
 import { decide, type RosterCommand } from './decide';
 import { describeRosterError } from './errors';
 import { findEmployee, findPosition, findUnit } from './queries';
-import { evolve, isStructural, positionLevelOf, type Jenjang, type Level, type RosterState, type Timeline } from './roster';
+import {
+  evolve,
+  isStructural,
+  positionLevelOf,
+  type Jenjang,
+  type Level,
+  type RosterState,
+  type Timeline,
+} from './roster';
 
 /** The columns of a roster file, in the documented order. */
 export const ROSTER_COLUMNS = [
@@ -69,7 +77,8 @@ const optionalCell = <A>(codec: t.Type<A, string, unknown>) =>
   new t.Type<A | undefined, string, unknown>(
     `Optional<${codec.name}>`,
     (u): u is A | undefined => u === undefined || codec.is(u),
-    (u, c) => (u === undefined || (typeof u === 'string' && u.trim() === '') ? t.success(undefined) : codec.validate(u, c)),
+    (u, c) =>
+      u === undefined || (typeof u === 'string' && u.trim() === '') ? t.success(undefined) : codec.validate(u, c),
     (a) => (a === undefined ? '' : codec.encode(a)),
   );
 
@@ -189,7 +198,7 @@ const parentsFirst = <K>(ids: ReadonlyArray<K>, parentOf: (id: K) => K | undefin
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Problems, by line
+// Problems, by line, and the run of commands against the accumulating state
 // ---------------------------------------------------------------------------------------------------------------
 
 class ProblemsByLine {
@@ -215,43 +224,60 @@ class ProblemsByLine {
   }
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// The plan
-// ---------------------------------------------------------------------------------------------------------------
+/** Runs each command through the decider as the import would, keeping the accepted ones and the refusals. */
+class ImportRun {
+  readonly problems = new ProblemsByLine();
+  readonly commands: RosterCommand[] = [];
+  /** Where a unit or position could not be created: its defining line. Rows that need it say so, once each. */
+  readonly failedUnits = new Map<UnitId, number>();
+  readonly failedPositions = new Map<PositionId, number>();
+  private current: RosterState;
 
-/**
- * The commands that import `rows` into the roster `state`: units, then positions, then one appointment per row;
- * or, when any row is wrong, every problem of every row by line and no command at all.
- */
-export const planRosterImport = (
-  rows: ReadonlyArray<RosterImportRow>,
-  state: RosterState,
-  metadata: CommandMetadata,
-): Either<ReadonlyArray<RowProblems>, ReadonlyArray<RosterCommand>> => {
-  const problems = new ProblemsByLine();
-
-  // The role is the same for every command: say it once per line rather than as a cascade of refusals.
-  const { actor } = metadata;
-  if (actor.role !== 'operator') {
-    const refusal = describeRosterError({ _tag: 'NotAnOperator', actor: actor.nip, role: actor.role });
-    for (const { line } of rows) problems.add(line, refusal);
-    return problems.any ? left(problems.list()) : right([]);
+  constructor(
+    /** The roster before the import. */
+    readonly before: RosterState,
+    readonly metadata: CommandMetadata,
+  ) {
+    this.current = before;
   }
 
-  // 1. Decode every row.
+  /** Decides `command` against the state so far; a refusal becomes a problem of `line`. */
+  run(line: number, command: RosterCommand): boolean {
+    const decision = decide(command, this.current);
+    if (isLeft(decision)) {
+      this.problems.add(line, describeRosterError(decision.left));
+      return false;
+    }
+    this.commands.push(command);
+    this.current = fold(evolve, this.current, decision.right);
+    return true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The steps
+// ---------------------------------------------------------------------------------------------------------------
+
+const decodeRows = (rows: ReadonlyArray<RosterImportRow>, problems: ProblemsByLine): ReadonlyArray<DecodedRow> => {
   const decoded: DecodedRow[] = [];
   for (const { line, record } of rows) {
     const result = decodeWith(RosterRowCodec)(record);
     if (isLeft(result)) for (const { path, message } of result.left) problems.add(line, `column ${path}: ${message}`);
     else decoded.push({ line, row: result.right });
   }
+  return decoded;
+};
 
-  // 2. Collect the new units and positions at their first definition; check the other rows against it.
+/**
+ * The units and positions the file adds to the roster, each at its first definition. Every other row that names
+ * one is checked against that definition, or against the roster when it is already there.
+ */
+const collectDefinitions = (rows: ReadonlyArray<DecodedRow>, state: RosterState, problems: ProblemsByLine) => {
   const units = new Map<UnitId, UnitDefinition>();
   const positions = new Map<PositionId, PositionDefinition>();
-  for (const decodedRow of decoded) {
-    const { line } = decodedRow;
-    const unit = unitDefinition(decodedRow);
+  for (const row of rows) {
+    const { line } = row;
+    const unit = unitDefinition(row);
     const existingUnit = findUnit(state, unit.unit);
     const firstUnit = units.get(unit.unit);
     if (existingUnit !== undefined) {
@@ -261,10 +287,11 @@ export const planRosterImport = (
     } else if (firstUnit === undefined) units.set(unit.unit, unit);
     else {
       const diff = differences(unitCells(firstUnit), unitCells(unit));
-      if (diff !== undefined) problems.add(line, `unit "${unit.unit}" differs from its definition on line ${firstUnit.line} (${diff})`);
+      if (diff !== undefined)
+        problems.add(line, `unit "${unit.unit}" differs from its definition on line ${firstUnit.line} (${diff})`);
     }
 
-    const position = positionDefinition(decodedRow);
+    const position = positionDefinition(row);
     const existingPosition = findPosition(state, position.position);
     const firstPosition = positions.get(position.position);
     if (existingPosition !== undefined) {
@@ -283,95 +310,104 @@ export const planRosterImport = (
     else {
       const diff = differences(positionCells(firstPosition), positionCells(position));
       if (diff !== undefined)
-        problems.add(line, `position "${position.position}" differs from its definition on line ${firstPosition.line} (${diff})`);
+        problems.add(
+          line,
+          `position "${position.position}" differs from its definition on line ${firstPosition.line} (${diff})`,
+        );
     }
   }
+  return { units, positions };
+};
 
-  // 3. Run the commands through the decider, in dependency order, against the accumulating state.
-  let current = state;
-  const commands: RosterCommand[] = [];
-  const run = (line: number, command: RosterCommand): boolean => {
-    const decision = decide(command, current);
-    if (isLeft(decision)) {
-      problems.add(line, describeRosterError(decision.left));
-      return false;
-    }
-    commands.push(command);
-    current = fold(evolve, current, decision.right);
-    return true;
-  };
-  // Where a unit or position could not be created: its defining line. Rows that need it say so, once each.
-  const failedUnits = new Map<UnitId, number>();
-  const failedPositions = new Map<PositionId, number>();
-
-  const unitOrder = parentsFirst([...units.keys()], (id) => {
+/** Registers the new units, parents first. */
+const registerUnits = (units: ReadonlyMap<UnitId, UnitDefinition>, run: ImportRun): void => {
+  const { order, cycles } = parentsFirst([...units.keys()], (id) => {
     const parent = units.get(id)?.parent;
     return parent !== undefined && units.has(parent) ? parent : undefined;
   });
-  for (const cycle of unitOrder.cycles)
+  for (const cycle of cycles)
     for (const id of cycle.slice(1)) {
       const line = units.get(id)?.line ?? 0;
-      problems.add(line, `unit "${id}" would sit under itself: the parent units form a cycle ${cycle.join(' → ')}`);
-      failedUnits.set(id, line);
+      run.problems.add(line, `unit "${id}" would sit under itself: the parent units form a cycle ${cycle.join(' → ')}`);
+      run.failedUnits.set(id, line);
     }
-  for (const id of unitOrder.order) {
+  for (const id of order) {
     const unit = units.get(id);
-    if (unit === undefined || failedUnits.has(id)) continue;
-    const parentFailedAt = unit.parent === undefined ? undefined : failedUnits.get(unit.parent);
-    if (parentFailedAt !== undefined) problems.dependsOnFailed(unit.line, `parent unit "${unit.parent}"`, parentFailedAt);
+    if (unit === undefined || run.failedUnits.has(id)) continue;
+    const parentFailedAt = unit.parent === undefined ? undefined : run.failedUnits.get(unit.parent);
+    if (parentFailedAt !== undefined) {
+      run.problems.dependsOnFailed(unit.line, `parent unit "${unit.parent}"`, parentFailedAt);
+      run.failedUnits.set(id, unit.line);
+      continue;
+    }
     const data = { unit: id, name: unit.name, ...(unit.parent === undefined ? {} : { parent: unit.parent }) };
-    if (parentFailedAt !== undefined || !run(unit.line, { type: 'RegisterUnit', data, metadata })) failedUnits.set(id, unit.line);
+    if (!run.run(unit.line, { type: 'RegisterUnit', data, metadata: run.metadata })) run.failedUnits.set(id, unit.line);
   }
+};
 
-  const positionOrder = parentsFirst([...positions.keys()], (id) => {
+/**
+ * Creates the new positions, superiors first. A new position heads its unit when it is structural and reports
+ * to no position of its own unit (see the top of this file); an unknown superior is left to the decider
+ * (`SuperiorPositionNotFound`) and does not make a head.
+ */
+const createPositions = (positions: ReadonlyMap<PositionId, PositionDefinition>, run: ImportRun): void => {
+  const { order, cycles } = parentsFirst([...positions.keys()], (id) => {
     const superior = positions.get(id)?.reportsTo;
     return superior !== undefined && positions.has(superior) ? superior : undefined;
   });
-  for (const cycle of positionOrder.cycles)
+  for (const cycle of cycles)
     for (const id of cycle.slice(1)) {
       const line = positions.get(id)?.line ?? 0;
-      problems.add(line, `position "${id}" would report to itself: the reporting lines form a cycle ${cycle.join(' → ')}`);
-      failedPositions.set(id, line);
+      const path = cycle.join(' → ');
+      run.problems.add(line, `position "${id}" would report to itself: the reporting lines form a cycle ${path}`);
+      run.failedPositions.set(id, line);
     }
-  for (const id of positionOrder.order) {
+  for (const id of order) {
     const position = positions.get(id);
-    if (position === undefined || failedPositions.has(id)) continue;
+    if (position === undefined || run.failedPositions.has(id)) continue;
     const { line, unit, title, level, jenjang, reportsTo } = position;
     // One reason is enough: the unit if it failed, else the superior position.
-    const unitFailedAt = failedUnits.get(unit);
-    const superiorFailedAt = reportsTo === undefined ? undefined : failedPositions.get(reportsTo);
-    if (unitFailedAt !== undefined) problems.dependsOnFailed(line, `unit "${unit}"`, unitFailedAt);
-    else if (superiorFailedAt !== undefined) problems.dependsOnFailed(line, `position "${reportsTo}"`, superiorFailedAt);
+    const unitFailedAt = run.failedUnits.get(unit);
+    const superiorFailedAt = reportsTo === undefined ? undefined : run.failedPositions.get(reportsTo);
+    if (unitFailedAt !== undefined) run.problems.dependsOnFailed(line, `unit "${unit}"`, unitFailedAt);
+    else if (superiorFailedAt !== undefined)
+      run.problems.dependsOnFailed(line, `position "${reportsTo}"`, superiorFailedAt);
     if (unitFailedAt !== undefined || superiorFailedAt !== undefined) {
-      failedPositions.set(id, line);
+      run.failedPositions.set(id, line);
       continue;
     }
-    // An unknown superior is left to the decider (SuperiorPositionNotFound); it does not make a head.
-    const superiorUnit = reportsTo === undefined ? undefined : (positions.get(reportsTo)?.unit ?? findPosition(state, reportsTo)?.unit);
-    const head = isStructural(level) && (reportsTo === undefined || (superiorUnit !== undefined && superiorUnit !== unit));
+    const superiorUnit =
+      reportsTo === undefined
+        ? undefined
+        : (positions.get(reportsTo)?.unit ?? findPosition(run.before, reportsTo)?.unit);
+    const reportsOutsideUnit = reportsTo === undefined || (superiorUnit !== undefined && superiorUnit !== unit);
     const data = {
       position: id,
       unit,
       title,
       level,
-      head,
+      head: isStructural(level) && reportsOutsideUnit,
       ...(jenjang === undefined ? {} : { jenjang }),
       ...(reportsTo === undefined ? {} : { reportsTo }),
     };
-    if (!run(line, { type: 'CreatePosition', data, metadata })) failedPositions.set(id, line);
+    if (!run.run(line, { type: 'CreatePosition', data, metadata: run.metadata })) run.failedPositions.set(id, line);
   }
+};
 
-  for (const { line, row } of decoded) {
-    if (findEmployee(state, row.nip) !== undefined) {
-      problems.add(
+/** Appoints the employee of each row, in file order. */
+const appointEmployees = (rows: ReadonlyArray<DecodedRow>, run: ImportRun): void => {
+  for (const { line, row } of rows) {
+    if (findEmployee(run.before, row.nip) !== undefined) {
+      run.problems.add(
         line,
-        `employee ${row.nip} is already in the roster; an import only adds new employees (use TransferEmployee or RecordDeparture)`,
+        `employee ${row.nip} is already in the roster; an import only adds new employees ` +
+          '(use TransferEmployee or RecordDeparture)',
       );
       continue;
     }
-    const positionFailedAt = failedPositions.get(row.position_id);
+    const positionFailedAt = run.failedPositions.get(row.position_id);
     if (positionFailedAt !== undefined) {
-      problems.dependsOnFailed(line, `position "${row.position_id}"`, positionFailedAt);
+      run.problems.dependsOnFailed(line, `position "${row.position_id}"`, positionFailedAt);
       continue;
     }
     const data = {
@@ -381,8 +417,37 @@ export const planRosterImport = (
       position: row.position_id,
       effectiveFrom: row.effective_from,
     };
-    run(line, { type: 'AppointEmployee', data, metadata });
+    run.run(line, { type: 'AppointEmployee', data, metadata: run.metadata });
+  }
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// The plan
+// ---------------------------------------------------------------------------------------------------------------
+
+/**
+ * The commands that import `rows` into the roster `state`: units, then positions, then one appointment per row;
+ * or, when any row is wrong, every problem of every row by line and no command at all.
+ */
+export const planRosterImport = (
+  rows: ReadonlyArray<RosterImportRow>,
+  state: RosterState,
+  metadata: CommandMetadata,
+): Either<ReadonlyArray<RowProblems>, ReadonlyArray<RosterCommand>> => {
+  const run = new ImportRun(state, metadata);
+
+  // The role is the same for every command: say it once per line rather than as a cascade of refusals.
+  const { actor } = metadata;
+  if (actor.role !== 'operator') {
+    const refusal = describeRosterError({ _tag: 'NotAnOperator', actor: actor.nip, role: actor.role });
+    for (const { line } of rows) run.problems.add(line, refusal);
+  } else {
+    const decoded = decodeRows(rows, run.problems);
+    const { units, positions } = collectDefinitions(decoded, state, run.problems);
+    registerUnits(units, run);
+    createPositions(positions, run);
+    appointEmployees(decoded, run);
   }
 
-  return problems.any ? left(problems.list()) : right(commands);
+  return run.problems.any ? left(run.problems.list()) : right(run.commands);
 };

@@ -113,7 +113,9 @@ const KAPUS_ROW: Cells = {
 const file = (...records: ReadonlyArray<Cells>): ReadonlyArray<RosterImportRow> =>
   records.map((record, i) => ({ line: i + 2, record }));
 
-const problemsOf = (result: Either<ReadonlyArray<RowProblems>, ReadonlyArray<RosterCommand>>): ReadonlyArray<RowProblems> => {
+const problemsOf = (
+  result: Either<ReadonlyArray<RowProblems>, ReadonlyArray<RosterCommand>>,
+): ReadonlyArray<RowProblems> => {
   if (!isLeft(result)) throw new Error(`expected problems, got ${result.right.length} commands`);
   return result.left;
 };
@@ -145,7 +147,11 @@ describe('roster import', () => {
       expect(isRight(result)).toBe(true);
       if (!isRight(result)) return;
       const summary = result.right.map((c) =>
-        c.type === 'RegisterUnit' ? `unit ${c.data.unit}` : c.type === 'CreatePosition' ? `position ${c.data.position}` : `${c.type} ${'nip' in c.data ? c.data.nip : ''}`,
+        c.type === 'RegisterUnit'
+          ? `unit ${c.data.unit}`
+          : c.type === 'CreatePosition'
+            ? `position ${c.data.position}`
+            : `${c.type} ${'nip' in c.data ? c.data.nip : ''}`,
       );
       expect(summary).toEqual([
         'unit setda',
@@ -232,14 +238,16 @@ describe('roster import', () => {
     it('reports the decider’s refusals in words', () => {
       expect(at(5)).toEqual(['position "dinkes-dokter-ahli-muda" is a jabatan fungsional (jf) and needs a jenjang']);
       expect(at(7)).toEqual([
-        `position "dinkes-kasubbag-umum" is held by ${CITRA} from 2021-01-01; a structural position has one holder`,
+        `position "dinkes-kasubbag-umum" is held by ${CITRA} from 2021-01-01; it takes one holder at a time`,
       ]);
       expect(at(8)).toEqual(['position "dinkes-staf-x" cannot report to "dinkes-nowhere": no such position']);
       expect(at(10)).toEqual([`employee ${ANI} already holds position "dinkes-kadis" since 2020-01-01`]);
     });
 
     it('reports a unit or position defined differently on a later line', () => {
-      expect(at(6)).toEqual(['unit "dinkes" differs from its definition on line 4 (unit_name: "Dinas Kesehatan" there, "Dinkes" here)']);
+      expect(at(6)).toEqual([
+        'unit "dinkes" differs from its definition on line 4 (unit_name: "Dinas Kesehatan" there, "Dinkes" here)',
+      ]);
       expect(at(7)).toHaveLength(1); // same position as line 6, same definition: no conflict
     });
 
@@ -249,7 +257,11 @@ describe('roster import', () => {
 
     it('reports a conflicting position definition', () => {
       const conflicting = problemsOf(
-        planRosterImport(file(SEKDA_ROW, KADIS_ROW, { ...KADIS_ROW, nip: BUDI, level: 'administrator', position_title: 'Kadis' }), rosterDecider.initialState(), metadata()),
+        planRosterImport(
+          file(SEKDA_ROW, KADIS_ROW, { ...KADIS_ROW, nip: BUDI, level: 'administrator', position_title: 'Kadis' }),
+          rosterDecider.initialState(),
+          metadata(),
+        ),
       );
       expect(conflicting).toEqual([
         {
@@ -257,7 +269,7 @@ describe('roster import', () => {
           problems: [
             'position "dinkes-kadis" differs from its definition on line 3 (position_title: "Kepala Dinas Kesehatan" there, "Kadis" here; level: "jpt-pratama" there, "administrator" here)',
             // The appointment goes to the position as first defined, which Ani holds.
-            `position "dinkes-kadis" is held by ${ANI} from 2020-01-01; a structural position has one holder`,
+            `position "dinkes-kadis" is held by ${ANI} from 2020-01-01; it takes one holder at a time`,
           ],
         },
       ]);
@@ -279,7 +291,15 @@ describe('roster import', () => {
     it('points rows in a unit under a failed unit at the line that explains it', () => {
       const a = { ...SEKDA_ROW, unit_id: 'a', unit_name: 'A', parent_unit_id: 'a', position_id: 'a-kepala' };
       const c = { ...SEKDA_ROW, nip: ANI, unit_id: 'c', unit_name: 'C', parent_unit_id: 'a', position_id: 'c-kepala' };
-      const d = { ...STAF_ROW, nip: BUDI, unit_id: 'c', unit_name: 'C', parent_unit_id: 'a', position_id: 'c-staf', reports_to_position_id: 'c-kepala' };
+      const d = {
+        ...STAF_ROW,
+        nip: BUDI,
+        unit_id: 'c',
+        unit_name: 'C',
+        parent_unit_id: 'a',
+        position_id: 'c-staf',
+        reports_to_position_id: 'c-kepala',
+      };
       expect(problemsOf(planRosterImport(file(a, c, d), rosterDecider.initialState(), metadata()))).toEqual([
         { line: 2, problems: ['unit "a" would sit under itself: the parent units form a cycle a → a'] },
         { line: 3, problems: ['parent unit "a" could not be created (see line 2)'] },
@@ -288,7 +308,14 @@ describe('roster import', () => {
     });
 
     it('reports positions whose reporting lines form a cycle', () => {
-      const x = { ...STAF_ROW, ...DINKES_CELLS, parent_unit_id: '', position_id: 'x', level: 'administrator', reports_to_position_id: 'y' };
+      const x = {
+        ...STAF_ROW,
+        ...DINKES_CELLS,
+        parent_unit_id: '',
+        position_id: 'x',
+        level: 'administrator',
+        reports_to_position_id: 'y',
+      };
       const y = { ...x, nip: ANI, position_id: 'y', reports_to_position_id: 'x' };
       const problems = problemsOf(planRosterImport(file(x, y), rosterDecider.initialState(), metadata()));
       expect(problems).toEqual([
@@ -299,7 +326,9 @@ describe('roster import', () => {
 
     it('reports two heads for one unit: usually a missing reports_to_position_id', () => {
       const second = { ...SEKRETARIS_ROW, reports_to_position_id: '' };
-      const problems = problemsOf(planRosterImport(file(SEKDA_ROW, KADIS_ROW, second), rosterDecider.initialState(), metadata()));
+      const problems = problemsOf(
+        planRosterImport(file(SEKDA_ROW, KADIS_ROW, second), rosterDecider.initialState(), metadata()),
+      );
       expect(problems).toEqual([{ line: 4, problems: ['unit "dinkes" already has a head position, "dinkes-kadis"'] }]);
     });
   });
@@ -334,7 +363,9 @@ describe('roster import', () => {
   });
 
   it('refuses every row when the actor is not an operator', () => {
-    const problems = problemsOf(planRosterImport(file(SEKDA_ROW, KADIS_ROW), rosterDecider.initialState(), metadata('pegawai')));
+    const problems = problemsOf(
+      planRosterImport(file(SEKDA_ROW, KADIS_ROW), rosterDecider.initialState(), metadata('pegawai')),
+    );
     expect(problems.map((p) => p.line)).toEqual([2, 3]);
     expect(problems[0]?.problems).toEqual([`only an operator may change the roster; ${OPERATOR} acts as pegawai`]);
   });

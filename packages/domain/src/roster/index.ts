@@ -4,7 +4,6 @@
  * that the package's root index can re-export every aggregate side by side.
  */
 export {
-  contentsOf,
   DEPARTURE_REASONS,
   EMPLOYMENTS,
   evolve as evolveRoster,

@@ -77,7 +77,11 @@ export const insert = <K extends string, V>(map: PersistentMap<K, V>, key: K, va
 };
 
 /** A map with the value at `key` replaced by `update(value)`; the same map when `key` is absent. */
-export const adjust = <K extends string, V>(map: PersistentMap<K, V>, key: K, update: (value: V) => V): PersistentMap<K, V> => {
+export const adjust = <K extends string, V>(
+  map: PersistentMap<K, V>,
+  key: K,
+  update: (value: V) => V,
+): PersistentMap<K, V> => {
   const value = lookup(map, key);
   return value === undefined ? map : insert(map, key, update(value));
 };

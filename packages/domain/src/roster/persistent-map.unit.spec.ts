@@ -35,7 +35,12 @@ describe('PersistentMap', () => {
 
   it('adjusts a present value and leaves an absent key alone', () => {
     const map = insert(emptyMap<string, number>(), 'a', 1);
-    expect(lookup(adjust(map, 'a', (n) => n + 1), 'a')).toBe(2);
+    expect(
+      lookup(
+        adjust(map, 'a', (n) => n + 1),
+        'a',
+      ),
+    ).toBe(2);
     expect(adjust(map, 'b', (n) => n + 1)).toBe(map);
     expect(lookup(map, 'a')).toBe(1);
   });

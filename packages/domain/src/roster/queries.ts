@@ -101,7 +101,11 @@ export const holdersOf = (state: RosterState, position: PositionId, date: LocalD
     .map((t) => t.nip);
 
 /** The position that `position` reports to on `date`. */
-export const superiorPositionOf = (state: RosterState, position: PositionId, date: LocalDate): PositionId | undefined => {
+export const superiorPositionOf = (
+  state: RosterState,
+  position: PositionId,
+  date: LocalDate,
+): PositionId | undefined => {
   const found = findPosition(state, position);
   return found === undefined ? undefined : valueOn(found.reportsTo, date);
 };

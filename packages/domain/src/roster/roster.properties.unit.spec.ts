@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { isRight } from 'fp-ts/Either';
 import type * as t from 'io-ts';
-import { fold, replay, type LocalDate, type PositionId, type UnitId } from '../core';
+import { decodeWith, fold, replay, type LocalDate, type PositionId, type UnitId } from '../core';
 import { RosterCommandCodec, RosterEventCodec } from './codecs';
 import { rosterDecider } from './decide';
 import { assignmentOn, findEmployee, findPosition, holdersOf, parentUnitOf, superiorPositionOf } from './queries';
@@ -27,7 +27,10 @@ const roundTrip = <A>(codec: t.Type<A, unknown, unknown>, value: A) => {
 };
 
 /** Runs `commands` against `start`, keeping the events of the accepted ones. */
-const run = (start: ReadonlyArray<RosterEvent>, commands: ReadonlyArray<Parameters<typeof rosterDecider.decide>[0]>) => {
+const run = (
+  start: ReadonlyArray<RosterEvent>,
+  commands: ReadonlyArray<Parameters<typeof rosterDecider.decide>[0]>,
+) => {
   let state = replay(rosterDecider, start);
   const events: RosterEvent[] = [...start];
   for (const command of commands) {
@@ -56,11 +59,47 @@ const loops = <K>(start: K, next: (k: K) => K | undefined): boolean => {
 describe('roster properties', () => {
   describe('codecs round-trip', () => {
     it.each(Object.keys(commandArbs) as Array<keyof typeof commandArbs>)('every %s command', (type) => {
-      fc.assert(fc.property(commandArbs[type], (command) => expect(roundTrip(RosterCommandCodec, command)).toEqual(command)));
+      fc.assert(
+        fc.property(commandArbs[type], (command) => expect(roundTrip(RosterCommandCodec, command)).toEqual(command)),
+      );
     });
 
     it.each(Object.keys(eventArbs) as Array<keyof typeof eventArbs>)('every %s event', (type) => {
       fc.assert(fc.property(eventArbs[type], (event) => expect(roundTrip(RosterEventCodec, event)).toEqual(event)));
+    });
+  });
+
+  describe('codecs at the edge', () => {
+    const wire = {
+      type: 'CreatePosition',
+      data: { position: 'dinkes-kadis', unit: 'dinkes', title: 'Kepala Dinas', level: 'jpt-pratama', head: true },
+      metadata: { now: '2025-01-15T08:00:00+07:00', actor: { nip: '198001012005011001', role: 'operator' } },
+    };
+
+    it('decodes a command from the wire', () => {
+      expect(decodeWith(RosterCommandCodec)(wire)._tag).toBe('Right');
+    });
+
+    it('refuses unknown fields and bad values, naming each field', () => {
+      const bad = { ...wire, data: { ...wire.data, level: 'eselon-2', eselon: 'II.b', head: 'yes' } };
+      expect(decodeWith(RosterCommandCodec)(bad)).toEqual({
+        _tag: 'Left',
+        left: [
+          { path: 'data.eselon', message: 'unknown field "eselon"' },
+          {
+            path: 'data.level',
+            message: 'expected one of jpt-madya, jpt-pratama, administrator, pengawas, pelaksana, jf, got "eselon-2"',
+          },
+          { path: 'data.head', message: 'expected boolean, got "yes"' },
+        ],
+      });
+    });
+
+    it('names the command types that exist when given another', () => {
+      const result = decodeWith(RosterCommandCodec)({ ...wire, type: 'AbolishPosition' });
+      expect(result._tag === 'Left' && result.left[0]?.message).toContain(
+        'expected one of RegisterUnit, ChangeParentUnit',
+      );
     });
   });
 
@@ -102,13 +141,18 @@ describe('roster properties', () => {
             const employee = findEmployee(state, nip);
             if (employee === undefined) continue;
             for (const date of DATES) {
-              const covering = employee.assignments.filter((a) => a.from <= date && (a.until === undefined || date < a.until));
-              if (covering.length > 1 || assignmentOn(employee, date) !== covering[0]) violations.push(`${nip} on ${date}`);
+              const covering = employee.assignments.filter(
+                (a) => a.from <= date && (a.until === undefined || date < a.until),
+              );
+              if (covering.length > 1 || assignmentOn(employee, date) !== covering[0])
+                violations.push(`${nip} on ${date}`);
             }
             employee.assignments.forEach((a, i) => {
               const next = employee.assignments[i + 1];
-              if (a.until !== undefined && a.from >= a.until) violations.push(`${nip}: empty assignment from ${a.from}`);
-              if (next !== undefined && (a.until === undefined || a.until > next.from)) violations.push(`${nip}: overlap at ${next.from}`);
+              if (a.until !== undefined && a.from >= a.until)
+                violations.push(`${nip}: empty assignment from ${a.from}`);
+              if (next !== undefined && (a.until === undefined || a.until > next.from))
+                violations.push(`${nip}: overlap at ${next.from}`);
             });
           }
           expect(violations).toEqual([]);
@@ -129,10 +173,12 @@ describe('roster properties', () => {
                 violations.push(`reporting cycle through ${position} on ${date}`);
               const superior = superiorPositionOf(state, position, date);
               const level = superior === undefined ? undefined : findPosition(state, superior)?.level;
-              if (level !== undefined && !isStructural(level)) violations.push(`${position} reports to a ${level} on ${date}`);
+              if (level !== undefined && !isStructural(level))
+                violations.push(`${position} reports to a ${level} on ${date}`);
             }
             for (const unit of ALL_UNITS)
-              if (loops<UnitId>(unit, (u) => parentUnitOf(state, u, date))) violations.push(`unit cycle through ${unit} on ${date}`);
+              if (loops<UnitId>(unit, (u) => parentUnitOf(state, u, date)))
+                violations.push(`unit cycle through ${unit} on ${date}`);
           }
           expect(violations).toEqual([]);
         }),

@@ -3,7 +3,15 @@
  * and events, and fast-check arbitraries for the properties.
  */
 import * as fc from 'fast-check';
-import { ROLES, type CommandMetadata, type LocalDate, type Nip, type PositionId, type Role, type UnitId } from '../core';
+import {
+  ROLES,
+  type CommandMetadata,
+  type LocalDate,
+  type Nip,
+  type PositionId,
+  type Role,
+  type UnitId,
+} from '../core';
 import type { RosterCommand } from './decide';
 import {
   DEPARTURE_REASONS,
@@ -38,10 +46,14 @@ export const metadata = (role: Role = 'operator'): CommandMetadata => ({
   actor: { nip: OPERATOR, role },
 });
 
-export const command = <T extends CommandType>(type: T, data: CommandOf<T>['data'], role: Role = 'operator'): CommandOf<T> =>
-  ({ type, data, metadata: metadata(role) }) as CommandOf<T>;
+export const command = <T extends CommandType>(
+  type: T,
+  data: CommandOf<T>['data'],
+  role: Role = 'operator',
+): CommandOf<T> => ({ type, data, metadata: metadata(role) }) as CommandOf<T>;
 
-export const event = <T extends EventType>(type: T, data: EventOf<T>['data']): EventOf<T> => ({ type, data }) as EventOf<T>;
+export const event = <T extends EventType>(type: T, data: EventOf<T>['data']): EventOf<T> =>
+  ({ type, data }) as EventOf<T>;
 
 // ---------------------------------------------------------------------------------------------------------------
 // A small city: Sekretariat Daerah, Dinas Kesehatan under it, a UPT Puskesmas under that
@@ -231,9 +243,14 @@ export const positionLevelArb: fc.Arbitrary<PositionLevel> = fc.oneof(
 
 /** `{}` or `{ [key]: value }`: an optional field is absent, never present and undefined. */
 const optional = <K extends string, V>(key: K, arb: fc.Arbitrary<V>): fc.Arbitrary<Partial<Record<K, V>>> =>
-  fc.option(arb, { nil: undefined }).map((value) => (value === undefined ? {} : ({ [key]: value } as Partial<Record<K, V>>)));
+  fc
+    .option(arb, { nil: undefined })
+    .map((value) => (value === undefined ? {} : ({ [key]: value } as Partial<Record<K, V>>)));
 
-const commandArb = <T extends CommandType>(type: T, data: fc.Arbitrary<CommandOf<T>['data']>): fc.Arbitrary<CommandOf<T>> =>
+const commandArb = <T extends CommandType>(
+  type: T,
+  data: fc.Arbitrary<CommandOf<T>['data']>,
+): fc.Arbitrary<CommandOf<T>> =>
   fc.tuple(data, metadataArb).map(([d, m]) => ({ type, data: d, metadata: m }) as CommandOf<T>);
 
 const eventArb = <T extends EventType>(type: T, data: fc.Arbitrary<EventOf<T>['data']>): fc.Arbitrary<EventOf<T>> =>
@@ -246,7 +263,9 @@ const reasonArb = fc.constantFrom(...DEPARTURE_REASONS);
 export const commandArbs: { readonly [T in CommandType]: fc.Arbitrary<CommandOf<T>> } = {
   RegisterUnit: commandArb(
     'RegisterUnit',
-    fc.tuple(unitIdArb, nameArb, optional('parent', unitIdArb)).map(([unit, name, parent]) => ({ unit, name, ...parent })),
+    fc
+      .tuple(unitIdArb, nameArb, optional('parent', unitIdArb))
+      .map(([unit, name, parent]) => ({ unit, name, ...parent })),
   ),
   ChangeParentUnit: commandArb(
     'ChangeParentUnit',
@@ -284,17 +303,31 @@ export const commandArbs: { readonly [T in CommandType]: fc.Arbitrary<CommandOf<
   ),
   AppointEmployee: commandArb(
     'AppointEmployee',
-    fc.record({ nip: nipArb, name: nameArb, employment: employmentArb, position: positionIdArb, effectiveFrom: localDateArb }),
+    fc.record({
+      nip: nipArb,
+      name: nameArb,
+      employment: employmentArb,
+      position: positionIdArb,
+      effectiveFrom: localDateArb,
+    }),
   ),
-  TransferEmployee: commandArb('TransferEmployee', fc.record({ nip: nipArb, position: positionIdArb, effectiveFrom: localDateArb })),
-  RecordDeparture: commandArb('RecordDeparture', fc.record({ nip: nipArb, reason: reasonArb, effectiveFrom: localDateArb })),
+  TransferEmployee: commandArb(
+    'TransferEmployee',
+    fc.record({ nip: nipArb, position: positionIdArb, effectiveFrom: localDateArb }),
+  ),
+  RecordDeparture: commandArb(
+    'RecordDeparture',
+    fc.record({ nip: nipArb, reason: reasonArb, effectiveFrom: localDateArb }),
+  ),
 };
 
 /** One arbitrary per event type. */
 export const eventArbs: { readonly [T in EventType]: fc.Arbitrary<EventOf<T>> } = {
   UnitRegistered: eventArb(
     'UnitRegistered',
-    fc.tuple(unitIdArb, nameArb, optional('parent', unitIdArb)).map(([unit, name, parent]) => ({ unit, name, ...parent })),
+    fc
+      .tuple(unitIdArb, nameArb, optional('parent', unitIdArb))
+      .map(([unit, name, parent]) => ({ unit, name, ...parent })),
   ),
   ParentUnitChanged: eventArb(
     'ParentUnitChanged',
@@ -306,7 +339,14 @@ export const eventArbs: { readonly [T in EventType]: fc.Arbitrary<EventOf<T>> } 
     'PositionCreated',
     fc
       .tuple(positionIdArb, unitIdArb, nameArb, fc.boolean(), optional('reportsTo', positionIdArb), positionLevelArb)
-      .map(([position, unit, title, head, reportsTo, level]) => ({ position, unit, title, head, ...reportsTo, ...level })),
+      .map(([position, unit, title, head, reportsTo, level]) => ({
+        position,
+        unit,
+        title,
+        head,
+        ...reportsTo,
+        ...level,
+      })),
   ),
   ReportingLineChanged: eventArb(
     'ReportingLineChanged',
@@ -316,7 +356,13 @@ export const eventArbs: { readonly [T in EventType]: fc.Arbitrary<EventOf<T>> } 
   ),
   EmployeeAppointed: eventArb(
     'EmployeeAppointed',
-    fc.record({ nip: nipArb, name: nameArb, employment: employmentArb, position: positionIdArb, effectiveFrom: localDateArb }),
+    fc.record({
+      nip: nipArb,
+      name: nameArb,
+      employment: employmentArb,
+      position: positionIdArb,
+      effectiveFrom: localDateArb,
+    }),
   ),
   EmployeeTransferred: eventArb(
     'EmployeeTransferred',
