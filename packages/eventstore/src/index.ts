@@ -41,3 +41,4 @@ export {
   type UnknownSchemaVersion,
   type Upcaster,
 } from './upcasting';
+export { openSqliteStore, StoreUnavailableError, type SqliteEventStore, type SqliteStoreMetrics, type SqliteStoreOptions, type SqliteStoreSettings } from './sqlite';

@@ -384,20 +384,9 @@ export const run = (commands: ReadonlyArray<PlanCommand>, from: PlanState = plan
 // Arbitraries: any valid value of each wire type (for codec laws)
 // ---------------------------------------------------------------------------------------------------------------
 
-export const arbNip: fc.Arbitrary<Nip> = fc
-  .tuple(
-    fc.date({ min: new Date('1960-01-01T00:00:00Z'), max: new Date('2004-12-31T00:00:00Z'), noInvalidDate: true }),
-    fc.integer({ min: 1, max: 20 }),
-    fc.integer({ min: 1, max: 12 }),
-    fc.constantFrom('1', '2'),
-    fc.integer({ min: 1, max: 999 }),
-  )
-  .map(([birth, years, month, sex, seq]) => {
-    const iso = birth.toISOString();
-    const appointment = `${birth.getUTCFullYear() + 18 + years}${String(month).padStart(2, '0')}`;
-    const birthDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}`;
-    return valid(Nip, `${birthDate}${appointment}${sex}${String(seq).padStart(3, '0')}`);
-  });
+import { nipArb as arbNip } from '../core/core.testkit';
+
+export { arbNip };
 
 export const arbPeriod: fc.Arbitrary<PeriodId> = fc
   .tuple(fc.integer({ min: 2000, max: 2099 }), fc.constantFrom('', '-Q1', '-Q4', '-S2', '-M03', '-M12', '-P2'))

@@ -204,19 +204,9 @@ export const recordDeparture = (nip: Nip, reason: DepartureReason, effectiveFrom
 // Arbitraries: any well-formed value (for codec round trips)
 // ---------------------------------------------------------------------------------------------------------------
 
-export const nipArb: fc.Arbitrary<Nip> = fc
-  .tuple(
-    fc.date({ min: new Date('1960-01-01'), max: new Date('2004-12-31'), noInvalidDate: true }),
-    fc.integer({ min: 1, max: 20 }),
-    fc.integer({ min: 1, max: 12 }),
-    fc.constantFrom('1', '2'),
-    fc.integer({ min: 1, max: 999 }),
-  )
-  .map(([birth, years, month, sex, sequence]) => {
-    const iso = birth.toISOString();
-    const appointment = `${birth.getUTCFullYear() + 18 + years}${String(month).padStart(2, '0')}`;
-    return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${appointment}${sex}${String(sequence).padStart(3, '0')}` as Nip;
-  });
+import { nipArb } from '../core/core.testkit';
+
+export { nipArb };
 
 const slugArb = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,23}$/);
 export const unitIdArb: fc.Arbitrary<UnitId> = slugArb.map(unit);

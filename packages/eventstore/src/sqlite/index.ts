@@ -1,0 +1,9 @@
+export {
+  openSqliteStore,
+  StoreUnavailableError,
+  type SqliteEventStore,
+  type SqliteStoreMetrics,
+  type SqliteStoreOptions,
+  type SqliteStoreSettings,
+} from './sqlite-store';
+export { latestSchemaVersion, migrations, type Migration } from './schema';
