@@ -42,3 +42,4 @@ export {
   type Upcaster,
 } from './upcasting';
 export { openSqliteStore, StoreUnavailableError, type SqliteEventStore, type SqliteStoreMetrics, type SqliteStoreOptions, type SqliteStoreSettings } from './sqlite';
+export { EventStoreDbUnavailableError, openEventStoreDbStore, serverEventId, type EventStoreDbStoreOptions } from './eventstoredb';

@@ -1,0 +1,6 @@
+export {
+  EventStoreDbUnavailableError,
+  openEventStoreDbStore,
+  serverEventId,
+  type EventStoreDbStoreOptions,
+} from './eventstoredb-store';
