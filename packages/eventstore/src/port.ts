@@ -91,3 +91,13 @@ export type EventStore = {
   readonly headPosition: () => Promise<Either<ReadError, number>>;
   readonly close: () => Promise<void>;
 };
+
+/** Options every adapter takes. */
+export type CommonStoreOptions = Readonly<{
+  /** Stamps `recordedAt` at commit; the system clock by default. */
+  clock?: () => Date;
+  /** Ids for events appended without one; a random UUID by default. */
+  newEventId?: () => string;
+  /** The largest append accepted, in UTF-8 bytes of the events' JSON (append-validation.ts); 1 MiB by default. */
+  maxAppendBytes?: number;
+}>;

@@ -62,6 +62,7 @@ import { sealEvents, streamGenesisHash } from '../integrity';
 import type {
   AppendError,
   AppendResult,
+  CommonStoreOptions,
   EventStore,
   ExpectedVersion,
   InvalidAppend,
@@ -74,15 +75,10 @@ import type {
   VersionConflict,
 } from '../port';
 
-export type EventStoreDbStoreOptions = Readonly<{
+export type EventStoreDbStoreOptions = CommonStoreOptions &
+  Readonly<{
   /** e.g. `esdb://node1:2113,node2:2113?tls=true` or, without TLS, `esdb://127.0.0.1:2113?tls=false`. */
   connectionString: string;
-  /** Stamps `recordedAt`; the system clock by default. */
-  clock?: () => Date;
-  /** Ids for events appended without one; a random UUID by default. */
-  newEventId?: () => string;
-  /** The largest append accepted, in UTF-8 bytes of the events' JSON, checked before sending; 1 MiB by default. */
-  maxAppendBytes?: number;
   /**
    * How long one request (an append, a stream read, one page of `readAll`) may wait for the server before it
    * fails as `Unavailable`; 10 s by default. Reads in the client have no deadline of their own.

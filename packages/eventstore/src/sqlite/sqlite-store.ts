@@ -20,6 +20,7 @@ import { sealEvents, streamGenesisHash } from '../integrity';
 import type {
   AppendError,
   AppendResult,
+  CommonStoreOptions,
   EventStore,
   ExpectedVersion,
   ReadAllFilter,
@@ -31,18 +32,13 @@ import type {
 } from '../port';
 import { migrate } from './schema';
 
-export type SqliteStoreOptions = Readonly<{
+export type SqliteStoreOptions = CommonStoreOptions &
+  Readonly<{
   /**
    * The database file; created and migrated on first open. `./data/kinerja.db` in the default setup;
    * `:memory:` gives a private, non-durable store (no WAL), for tests.
    */
   path: string;
-  /** The commit clock (recordedAt). Default: the system clock. */
-  clock?: () => Date;
-  /** Ids for events appended without one. Default: a random UUID. */
-  newEventId?: () => string;
-  /** Largest append accepted, in UTF-8 bytes of the events' JSON (append-validation.ts). Default 1 MiB. */
-  maxAppendBytes?: number;
   /** Most appends written in one transaction; the rest wait for the next one. Default 256. */
   maxBatchSize?: number;
   /** How often a waiting subscription looks for events committed by another process. Default 250 ms. */
