@@ -74,6 +74,7 @@ import type {
   Unavailable,
   VersionConflict,
 } from '../port';
+import { serialIterator } from '../serial-iterator';
 
 export type EventStoreDbStoreOptions = CommonStoreOptions &
   Readonly<{
@@ -762,19 +763,7 @@ export const openEventStoreDbStore = (options: EventStoreDbStoreOptions): EventS
       }
     };
 
-    // Concurrent `next()` calls are served one after the other, so each gets its own event.
-    let queue: Promise<unknown> = Promise.resolve();
-    const iterator: AsyncIterator<EventEnvelope, undefined> = {
-      next: () => {
-        const result = queue.then(pull);
-        queue = result.catch(() => undefined);
-        return result;
-      },
-      return: async () => {
-        await close();
-        return done;
-      },
-    };
+    const iterator = serialIterator(pull, close);
     const subscription: Subscription = { [Symbol.asyncIterator]: () => iterator, close };
     return subscription;
   };

@@ -26,6 +26,7 @@ import type {
   Subscription,
   Unavailable,
 } from '../port';
+import { serialIterator } from '../serial-iterator';
 
 export type MemoryStoreOptions = Readonly<{
   /** Stamps `recordedAt`; the real clock by default. Tests inject one to control as-of reads. */
@@ -220,19 +221,7 @@ export const createMemoryStore = (options: MemoryStoreOptions = {}): EventStore 
     };
     closers.add(close);
 
-    // Concurrent `next()` calls are served one after the other, so each gets its own event.
-    let queue: Promise<unknown> = Promise.resolve();
-    const iterator: AsyncIterator<EventEnvelope, undefined> = {
-      next: () => {
-        const result = queue.then(pull);
-        queue = result.catch(() => undefined);
-        return result;
-      },
-      return: async () => {
-        await close();
-        return { done: true, value: undefined };
-      },
-    };
+    const iterator = serialIterator(pull, close);
     return { [Symbol.asyncIterator]: () => iterator, close };
   };
 
