@@ -4,7 +4,7 @@
  */
 import * as t from 'io-ts';
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
-import { ROLES, type Actor, type CommandMetadata, type Role } from './decider';
+import { ROLES, type Actor, type CommandMetadata } from './decider';
 import { Nip } from './ids';
 import { Instant } from './time';
 
@@ -107,7 +107,11 @@ export const byType = <C extends Readonly<Record<string, t.Mixed>>>(name: string
   );
 };
 
-export const RoleCodec = t.keyof(Object.fromEntries(ROLES.map((r) => [r, null])) as Record<Role, null>, 'Role');
+/** A codec for one of a fixed list of string codes (`as const` arrays), named for error messages. */
+export const literals = <L extends string>(name: string, values: ReadonlyArray<L>) =>
+  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<L, null>, name);
+
+export const RoleCodec = literals('Role', ROLES);
 
 export const ActorCodec: t.Type<Actor, unknown, unknown> = strictObject('Actor', { nip: Nip, role: RoleCodec });
 

@@ -112,3 +112,32 @@ export const PlanId = brandedString('PlanId', (s) => {
 export type PlanId = t.TypeOf<typeof PlanId>;
 
 export const planIdOf = (nip: Nip, period: PeriodId): PlanId => `${nip}.${period}` as PlanId;
+
+/**
+ * An evaluation (penilaian kinerja): one per plan and evaluation period, `<plan>.<evaluation period>`, e.g.
+ * `199001012015031001.2025.2025-Q1` (a quarterly evaluation of the 2025 plan) or `….2025.2025` (the annual one).
+ */
+export const EvaluationId = brandedString('EvaluationId', (s) => {
+  const dot = s.lastIndexOf('.');
+  if (dot < 0) return `EvaluationId must be <plan>.<evaluation period>, got ${JSON.stringify(s)}`;
+  const plan = PlanId.decode(s.slice(0, dot));
+  if (plan._tag === 'Left') return `EvaluationId: ${String(plan.left[0]?.message)}`;
+  const period = PeriodId.decode(s.slice(dot + 1));
+  return period._tag === 'Left' ? `EvaluationId: ${String(period.left[0]?.message)}` : undefined;
+});
+export type EvaluationId = t.TypeOf<typeof EvaluationId>;
+
+export const evaluationIdOf = (plan: PlanId, period: PeriodId): EvaluationId => `${plan}.${period}` as EvaluationId;
+
+/** A unit period: one per unit and evaluation period, `<unit>.<period>`, e.g. `dinkes.2025`. */
+export const UnitPeriodId = brandedString('UnitPeriodId', (s) => {
+  const dot = s.indexOf('.');
+  if (dot < 0) return `UnitPeriodId must be <unit>.<period>, got ${JSON.stringify(s)}`;
+  const unit = UnitId.decode(s.slice(0, dot));
+  if (unit._tag === 'Left') return `UnitPeriodId: ${String(unit.left[0]?.message)}`;
+  const period = PeriodId.decode(s.slice(dot + 1));
+  return period._tag === 'Left' ? `UnitPeriodId: ${String(period.left[0]?.message)}` : undefined;
+});
+export type UnitPeriodId = t.TypeOf<typeof UnitPeriodId>;
+
+export const unitPeriodIdOf = (unit: UnitId, period: PeriodId): UnitPeriodId => `${unit}.${period}` as UnitPeriodId;

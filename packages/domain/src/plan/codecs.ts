@@ -15,6 +15,7 @@ import {
   FiniteNumber,
   Instant,
   LocalDate,
+  literals,
   Nip,
   PeriodId,
   PlanId,
@@ -72,9 +73,6 @@ import {
 // ---------------------------------------------------------------------------------------------------------------
 // Building blocks
 // ---------------------------------------------------------------------------------------------------------------
-
-const literals = <L extends string>(name: string, values: ReadonlyArray<L>) =>
-  t.keyof(Object.fromEntries(values.map((v) => [v, null])) as Record<L, null>, name);
 
 export const ApproachCodec = literals('Approach', APPROACHES);
 export const RhkKindCodec = literals('RhkKind', RHK_KINDS);

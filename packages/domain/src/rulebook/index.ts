@@ -1,0 +1,5 @@
+export * from './vocabulary';
+export * from './rule-book';
+export * from './curve';
+export * from './consequences';
+export * from './registry';
