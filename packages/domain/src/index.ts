@@ -1,4 +1,9 @@
 /** `@kinerja/domain`: pure deciders, typed commands, events and errors, io-ts codecs. No I/O. */
 export * from './core';
+export * from './calendar';
 export * from './roster';
 export * from './plan';
+export * from './rulebook';
+export * from './policy';
+export * from './evaluation';
+export * from './unit-period';

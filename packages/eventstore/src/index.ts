@@ -28,6 +28,7 @@ export {
   type LedgerDigest,
   type LedgerPolicy,
 } from './ledger';
+export { startLedgerKeeper, type LedgerKeeper, type LedgerKeeperOptions } from './ledger-keeper';
 export {
   createRegistry,
   decodeEvent,
@@ -41,5 +42,5 @@ export {
   type UnknownSchemaVersion,
   type Upcaster,
 } from './upcasting';
-export { openSqliteStore, StoreUnavailableError, type SqliteEventStore, type SqliteStoreMetrics, type SqliteStoreOptions, type SqliteStoreSettings } from './sqlite';
-export { EventStoreDbUnavailableError, openEventStoreDbStore, serverEventId, type EventStoreDbStoreOptions } from './eventstoredb';
+export { openSqliteStore, type SqliteEventStore, type SqliteStoreMetrics, type SqliteStoreOptions, type SqliteStoreSettings } from './sqlite';
+export { openEventStoreDbStore, serverEventId, type EventStoreDbStoreOptions } from './eventstoredb';

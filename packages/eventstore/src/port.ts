@@ -101,3 +101,15 @@ export type CommonStoreOptions = Readonly<{
   /** The largest append accepted, in UTF-8 bytes of the events' JSON (append-validation.ts); 1 MiB by default. */
   maxAppendBytes?: number;
 }>;
+
+/**
+ * What a reader of `readAll` or `subscribe` receives when the store cannot be read: the iteration protocol has
+ * no `Either`, so the `Unavailable` value travels inside the thrown error. Every adapter throws this one class.
+ */
+export class StoreUnavailableError extends Error {
+  readonly _tag = 'Unavailable';
+  constructor(readonly reason: string) {
+    super(`event store unavailable: ${reason}`);
+    this.name = 'StoreUnavailableError';
+  }
+}

@@ -17,9 +17,9 @@ import { startTestEventStoreDb, type TestEventStoreDb } from '../../../../test/e
 import { changeOneByteOfJson, describeEventStoreContract } from '../contract/contract.testkit';
 import { exampleMetadata } from '../contract/example-events.testkit';
 import type { EventEnvelope, Json, NewEvent } from '../envelope';
-import type { EventStore } from '../port';
+import { StoreUnavailableError, type EventStore } from '../port';
 import { verify } from '../verify';
-import { EventStoreDbUnavailableError, openEventStoreDbStore, serverEventId } from './eventstoredb-store';
+import { openEventStoreDbStore, serverEventId } from './eventstoredb-store';
 
 const externalUrl = process.env['EVENTSTORE_URL'];
 const onFixture = externalUrl === undefined;
@@ -328,7 +328,7 @@ describe('EventStoreDB adapter', () => {
       expect(await settled(waiting)).toEqual(expect.objectContaining({ done: true }));
       expect(leftOf(await settled(store.append(freshStream('x'), [event('A', 1)], 'any')))._tag).toBe('Unavailable');
       expect(leftOf(await settled(store.readStream('x')))._tag).toBe('Unavailable');
-      await expect(settled(collect(store.readAll(0)))).rejects.toBeInstanceOf(EventStoreDbUnavailableError);
+      await expect(settled(collect(store.readAll(0)))).rejects.toBeInstanceOf(StoreUnavailableError);
     });
   });
 
@@ -394,13 +394,13 @@ describe('EventStoreDB adapter', () => {
         const waiting = iterator.next();
         await settled(server.stop());
 
-        await expect(settled(waiting, 2_000)).rejects.toBeInstanceOf(EventStoreDbUnavailableError);
+        await expect(settled(waiting, 2_000)).rejects.toBeInstanceOf(StoreUnavailableError);
         const started = Date.now();
         const appended = leftOf(await settled(store.append(streamId, [event('B', 2)], 0), 2_000));
         expect(appended).toMatchObject({ _tag: 'Unavailable', reason: expect.stringMatching(/14 UNAVAILABLE|UNAVAILABLE/) });
         expect(leftOf(await settled(store.readStream(streamId), 2_000))._tag).toBe('Unavailable');
         expect(leftOf(await settled(store.headPosition(), 2_000))._tag).toBe('Unavailable');
-        await expect(settled(collect(store.readAll(0)), 2_000)).rejects.toBeInstanceOf(EventStoreDbUnavailableError);
+        await expect(settled(collect(store.readAll(0)), 2_000)).rejects.toBeInstanceOf(StoreUnavailableError);
         // Well under the 5 s timeout: a refused connection is reported at once, not waited out.
         expect(Date.now() - started).toBeLessThan(2_000);
       } finally {
@@ -433,7 +433,7 @@ describe('EventStoreDB adapter', () => {
         });
         expect(leftOf(await settled(store.append(freshStream('x'), [event('A', 1)], 'any'), 2_000))._tag).toBe('Unavailable');
         expect(leftOf(await settled(store.headPosition(), 2_000))._tag).toBe('Unavailable');
-        await expect(settled(collect(store.readAll(0)), 2_000)).rejects.toBeInstanceOf(EventStoreDbUnavailableError);
+        await expect(settled(collect(store.readAll(0)), 2_000)).rejects.toBeInstanceOf(StoreUnavailableError);
         expect(Date.now() - started).toBeLessThan(3_000);
       } finally {
         await settled(store.close());

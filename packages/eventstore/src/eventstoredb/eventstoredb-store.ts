@@ -74,6 +74,7 @@ import type {
   Unavailable,
   VersionConflict,
 } from '../port';
+import { StoreUnavailableError } from '../port';
 import { serialIterator } from '../serial-iterator';
 
 export type EventStoreDbStoreOptions = CommonStoreOptions &
@@ -88,19 +89,6 @@ export type EventStoreDbStoreOptions = CommonStoreOptions &
   /** Attempts of an `'any'` append that keeps losing the race for the stream's head; 5 by default. */
   anyAttempts?: number;
 }>;
-
-/**
- * What a reader of `readAll` or `subscribe` receives when the server cannot be read: the iteration protocol
- * has no `Either`, so the `Unavailable` value travels inside the thrown error (the SQLite adapter's
- * `StoreUnavailableError` has the same shape).
- */
-export class EventStoreDbUnavailableError extends Error {
-  readonly _tag = 'Unavailable';
-  constructor(readonly reason: string) {
-    super(`event store unavailable: ${reason}`);
-    this.name = 'EventStoreDbUnavailableError';
-  }
-}
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 const DEFAULT_ANY_ATTEMPTS = 5;
@@ -679,7 +667,7 @@ export const openEventStoreDbStore = (options: EventStoreDbStoreOptions): EventS
       async *[Symbol.asyncIterator]() {
         let after = Math.max(0, Math.floor(fromPosition));
         for (;;) {
-          if (closed) throw new EventStoreDbUnavailableError(closedStore.reason);
+          if (closed) throw new StoreUnavailableError(closedStore.reason);
           // A read from a position includes the event at it, so one more is asked for after the start.
           const wanted = after === 0 ? batchSize : batchSize + 1;
           const page: EventEnvelope[] = [];
@@ -695,7 +683,7 @@ export const openEventStoreDbStore = (options: EventStoreDbStoreOptions): EventS
             if (envelope !== undefined && matches(envelope)) page.push(envelope);
             return true;
           });
-          if (isLeft(outcome)) throw new EventStoreDbUnavailableError(outcome.left.reason);
+          if (isLeft(outcome)) throw new StoreUnavailableError(outcome.left.reason);
           yield* page;
           if (received < wanted || furthest === after) return;
           after = furthest;
@@ -746,14 +734,14 @@ export const openEventStoreDbStore = (options: EventStoreDbStoreOptions): EventS
           if (ended) return done;
           await close();
           const failure = asUnavailable(error);
-          if (failure !== undefined) throw new EventStoreDbUnavailableError(failure.reason);
+          if (failure !== undefined) throw new StoreUnavailableError(failure.reason);
           throw error;
         }
         if (step === 'closed' || ended) return done;
         if (step.done === true) {
           // A subscription only ends when the server drops it: the reader must know it is no longer live.
           await close();
-          throw new EventStoreDbUnavailableError('EventStoreDB ended the subscription');
+          throw new StoreUnavailableError('EventStoreDB ended the subscription');
         }
         const position = positionOf(step.value);
         if (position === undefined || position <= after) continue;

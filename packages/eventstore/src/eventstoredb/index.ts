@@ -1,5 +1,4 @@
 export {
-  EventStoreDbUnavailableError,
   openEventStoreDbStore,
   serverEventId,
   type EventStoreDbStoreOptions,

@@ -1,6 +1,5 @@
 export {
   openSqliteStore,
-  StoreUnavailableError,
   type SqliteEventStore,
   type SqliteStoreMetrics,
   type SqliteStoreOptions,

@@ -30,6 +30,7 @@ import type {
   Subscription,
   Unavailable,
 } from '../port';
+import { StoreUnavailableError } from '../port';
 import { migrate } from './schema';
 
 export type SqliteStoreOptions = CommonStoreOptions &
@@ -81,18 +82,6 @@ export type SqliteStoreSettings = Readonly<{
   /** `PRAGMA user_version`: the schema version of the file. */
   userVersion: number;
 }>;
-
-/**
- * What a reader of `readAll` or `subscribe` receives when the store cannot be read: the iteration protocol has
- * no `Either`, so the `Unavailable` value travels inside the thrown error.
- */
-export class StoreUnavailableError extends Error {
-  readonly _tag = 'Unavailable';
-  constructor(readonly reason: string) {
-    super(`event store unavailable: ${reason}`);
-    this.name = 'StoreUnavailableError';
-  }
-}
 
 const DEFAULT_MAX_BATCH_SIZE = 256;
 const DEFAULT_POLL_INTERVAL_MS = 250;
