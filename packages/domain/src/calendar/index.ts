@@ -1,1 +1,3 @@
 export * from './local-time';
+export * from './holidays';
+export * from './working-days';
