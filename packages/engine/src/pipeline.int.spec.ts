@@ -49,6 +49,25 @@ describe('handle: load → fold → decide → append', () => {
     });
   });
 
+  it('stamps a decision event with its basis: rule book, articles, and the ids of the events it was decided from', async () => {
+    const store = createMemoryStore();
+    const withBasis: Aggregate<number, Tally, Tallied, Refusal> = {
+      ...aggregate,
+      basisOf: (e) => (e.data.by >= 10 ? { ruleBook: 'tally-book@1', articles: ['BR-99'] } : undefined),
+    };
+    await handle(store, withBasis, 'tally-1', cmd(1), ctx('c-1'));
+    await handle(store, withBasis, 'tally-1', cmd(2), ctx('c-2'));
+    await handle(store, withBasis, 'tally-1', cmd(10), { ...ctx('c-3'), causationEventId: 'evt-from-elsewhere' });
+    const read = await store.readStream('tally-1');
+    const stored = isRight(read) ? read.right : [];
+    expect(stored[0]?.metadata.basis).toBeUndefined();
+    expect(stored[2]?.metadata.basis).toEqual({
+      ruleBook: 'tally-book@1',
+      articles: ['BR-99'],
+      inputs: [eventIdFor('c-1', 0), eventIdFor('c-2', 0), 'evt-from-elsewhere'],
+    });
+  });
+
   it('answers a repeated command id with the first outcome and appends nothing', async () => {
     const store = createMemoryStore();
     const first = await handle(store, aggregate, 'tally-1', cmd(2), ctx('c-1'));

@@ -14,6 +14,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { fold, type Actor, type Decider } from '@kinerja/domain';
 import type {
   AppendError,
+  Basis,
   EventEnvelope,
   EventStore,
   Json,
@@ -34,9 +35,18 @@ export type EventSerde<Event> = Readonly<{
   deserialize: (envelope: EventEnvelope) => Either<string, Event>;
 }>;
 
+/** What a decision event says about its own basis; the pipeline adds the input event ids. */
+export type DecisionBasis = Readonly<{ ruleBook: string; articles: ReadonlyArray<string> }>;
+
 export type Aggregate<State, Command, Event, Error> = Readonly<{
   decider: Decider<State, Command, Event, Error>;
   serde: EventSerde<Event>;
+  /**
+   * For decision events: the rule book and articles they rest on (ARCHITECTURE.md: `basis` on every decision
+   * event). The pipeline stamps it into the metadata with `inputs`: the ids of the stream's events the decision
+   * was folded from, and the causing event when the command came from a process manager.
+   */
+  basisOf?: (event: Event) => DecisionBasis | undefined;
 }>;
 
 /** Metadata the engine stamps on every event of a command (the store adds recordedAt and hashes). */
@@ -48,6 +58,8 @@ export type CommandContext = Readonly<{
   actor: Actor;
   /** When the command was issued: `occurredAt` of its events and `now` of the decision. */
   issuedAt: Date;
+  /** The event a process manager reacted to when it issued this command: an input of the decision. */
+  causationEventId?: string;
 }>;
 
 export type Handled<Event> = Readonly<{
@@ -69,14 +81,22 @@ export type HandleError<Error> =
   | ReadError;
 
 /** The metadata the engine stamps on each event of a command (ARCHITECTURE.md, "The event envelope"). */
-export const eventMetadata = (context: CommandContext): NewEventMetadata => ({
+export const eventMetadata = (context: CommandContext, basis?: Basis): NewEventMetadata => ({
   tenant: context.tenant,
   commandId: context.commandId,
   correlationId: context.correlationId ?? context.commandId,
   causationId: context.causationId ?? context.commandId,
   actor: { nip: context.actor.nip, role: context.actor.role },
   occurredAt: context.issuedAt.toISOString(),
+  ...(basis === undefined ? {} : { basis }),
 });
+
+/** The inputs of a decision: the events its state was folded from, and the event that caused the command. */
+const decisionInputs = (envelopes: ReadonlyArray<EventEnvelope>, context: CommandContext): ReadonlyArray<string> => {
+  const ids = envelopes.map((e) => e.eventId);
+  const cause = context.causationEventId;
+  return cause === undefined || ids.includes(cause) ? ids : [...ids, cause];
+};
 
 export type HandleOptions = Readonly<{ maxAttempts?: number }>;
 
@@ -127,12 +147,13 @@ export const handle = async <State, Command, Event, Error>(
 
     const newEvents: NewEvent[] = decided.right.map((event, index) => {
       const { type, schemaVersion, data } = aggregate.serde.serialize(event);
+      const basis = aggregate.basisOf?.(event);
       return {
         eventId: eventIdFor(context.commandId, index),
         type,
         schemaVersion,
         data,
-        metadata: eventMetadata(context),
+        metadata: eventMetadata(context, basis === undefined ? undefined : { ...basis, inputs: decisionInputs(envelopes, context) }),
       };
     });
 
