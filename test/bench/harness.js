@@ -16,8 +16,8 @@
 /**
  * @typedef {object} Figure
  * @property {string} name                        one line, as it appears in the table
- * @property {string} unit                        e.g. "appends/s", "events/s", "ms"
- * @property {boolean} [lowerIsBetter]            true for durations and latencies; default false (rates)
+ * @property {string} unit                        e.g. "appends/s", "events/s", "ms" (pick targets to match:
+ *                                                a duration wants ratioAtMost)
  * @property {() => Promise<number>} ours         one round of kinerja, in `unit`
  * @property {() => Promise<number>} [baseline]   one round of the baseline, in `unit`
  * @property {string} [baselineWhat]              what the baseline is, in a few words (the table's cell)

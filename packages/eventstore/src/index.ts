@@ -42,5 +42,5 @@ export {
   type UnknownSchemaVersion,
   type Upcaster,
 } from './upcasting';
-export { openSqliteStore, type SqliteEventStore, type SqliteStoreMetrics, type SqliteStoreOptions, type SqliteStoreSettings } from './sqlite';
+export { migrations as sqliteMigrations, openSqliteStore, type SqliteEventStore, type SqliteStoreMetrics, type SqliteStoreOptions, type SqliteStoreSettings } from './sqlite';
 export { openEventStoreDbStore, serverEventId, type EventStoreDbStoreOptions } from './eventstoredb';
