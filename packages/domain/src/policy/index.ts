@@ -1,1 +1,3 @@
 export * from './tenant-policy';
+export * from './tenants';
+export * from './codecs';

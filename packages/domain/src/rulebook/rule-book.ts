@@ -48,7 +48,7 @@ export type NumericInput = Readonly<{
 
 export type AssessmentInput = RatedInput | NumericInput;
 
-/** The numeric regimes' arithmetic, kept on the result so that an auditor can redo it. Scores are 0..120. */
+/** The numeric regimes' arithmetic, kept on the result so that an auditor can redo it (PP 30 totals are capped at 120). */
 export type Scores = Readonly<{
   /** Per IKI: the mean of its aspects' achievement (BR-13). */
   perIki: ReadonlyArray<Readonly<{ iki: IkiId; aspects: Readonly<Partial<Record<Aspect, number>>>; score: number }>>;

@@ -33,21 +33,15 @@ export type OrganisationalResult = (typeof ORGANISATIONAL_RESULTS)[number];
 export const EVALUATION_FREQUENCIES = ['monthly', 'quarterly', 'semester'] as const;
 export type EvaluationFrequency = (typeof EVALUATION_FREQUENCIES)[number];
 
-/** The jenjang of a functional position (jabatan fungsional), for angka kredit (BR-24). */
-export const JENJANG = [
-  'pemula',
-  'terampil',
-  'mahir',
-  'penyelia',
-  'ahli-pertama',
-  'ahli-muda',
-  'ahli-madya',
-  'ahli-utama',
-] as const;
-export type Jenjang = (typeof JENJANG)[number];
+/**
+ * The jenjang of a functional position (jabatan fungsional), for angka kredit (BR-24). The roster owns the list
+ * (a position's level); it is re-exported here so that rule-book code reads one vocabulary, and so that the
+ * package index exports one `JENJANG`, not two that clash.
+ */
+export { JENJANG, type Jenjang } from '../roster/roster';
+export { JenjangCodec } from '../roster/codecs';
 
 export const RatingLevelCodec = literals('RatingLevel', RATING_LEVELS);
 export const PredikatCodec = literals('Predikat', PREDIKAT);
 export const OrganisationalResultCodec = literals('OrganisationalResult', ORGANISATIONAL_RESULTS);
 export const EvaluationFrequencyCodec = literals('EvaluationFrequency', EVALUATION_FREQUENCIES);
-export const JenjangCodec = literals('Jenjang', JENJANG);
