@@ -5,8 +5,10 @@ import {
   addDays,
   addWorkingDays,
   calendarDeadline,
+  deadlineAfter,
   endOfLocalDay,
   INDONESIA_2025_2027,
+  isPast,
   isWorkingDay,
   localDateOf,
   startOfLocalDay,
@@ -134,5 +136,35 @@ describe('working days', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('deadlines of the law in a tenant calendar', () => {
+  const surabaya = { timeZone: WIB, holidays: INDONESIA_2025_2027 };
+  const samarinda = { timeZone: WITA, holidays: INDONESIA_2025_2027 };
+
+  it('14 calendar days and 14 working days from the same instant, recorded with the calendar they came from', () => {
+    const from = new Date('2025-03-20T02:00:00Z'); // Thursday 20 March 2025, before Nyepi and Idul Fitri
+    expect(rightOf(deadlineAfter(from, { days: 14, kind: 'calendar' }, surabaya))).toEqual({
+      endsAt: new Date('2025-04-03T16:59:59.999Z'),
+      days: 14,
+      kind: 'calendar',
+      calendar: INDONESIA_2025_2027.id,
+      timeZone: WIB,
+    });
+    // Working days after 20 Mar: 21, 24, 25, 26, 27 (28 cuti), then 8–11, 14–17 Apr (13th), 18 Good Friday → 14th is Mon 21 Apr.
+    expect(rightOf(deadlineAfter(from, { days: 14, kind: 'working' }, surabaya)).endsAt).toEqual(new Date('2025-04-21T16:59:59.999Z'));
+  });
+
+  it('near midnight the same instant gives different deadlines in WIB and WITA', () => {
+    const from = new Date('2025-10-09T16:30:00Z'); // Thursday 23:30 WIB, Friday 00:30 WITA
+    expect(rightOf(deadlineAfter(from, { days: 1, kind: 'working' }, surabaya)).endsAt).toEqual(new Date('2025-10-10T16:59:59.999Z'));
+    expect(rightOf(deadlineAfter(from, { days: 1, kind: 'working' }, samarinda)).endsAt).toEqual(new Date('2025-10-13T15:59:59.999Z'));
+  });
+
+  it('a deadline is met up to its last millisecond', () => {
+    const deadline = rightOf(deadlineAfter(new Date('2025-10-06T03:00:00Z'), { days: 14, kind: 'calendar' }, surabaya));
+    expect(isPast(deadline, deadline.endsAt)).toBe(false);
+    expect(isPast(deadline, new Date(deadline.endsAt.getTime() + 1))).toBe(true);
   });
 });
