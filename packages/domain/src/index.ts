@@ -7,3 +7,4 @@ export * from './rulebook';
 export * from './policy';
 export * from './evaluation';
 export * from './unit-period';
+export * from './evaluation-cycle';

@@ -2,3 +2,4 @@ export * from './decider';
 export * from './ids';
 export * from './time';
 export * from './codec';
+export * from './periods';
