@@ -1,0 +1,242 @@
+/**
+ * The evaluation cycle in the engine: the commands that need facts from other streams (the plan, the roster,
+ * the tenant's policy), and the host of the evaluation-cycle process manager.
+ *
+ * The domain cannot read other streams, so these functions read them, fill the facts into the command (a client
+ * never supplies them: the HTTP edge decodes the request codecs, which have no `facts`), and hand the command to
+ * the pipeline. Facts are read as of the command's issue date in the tenant's time zone.
+ *
+ * The process manager is run per committed event (`reactToCycleEvent`), from a subscription or right after a
+ * command. Its commands have ids derived from the causing event, so running it twice for one event (after a
+ * crash, or from two hosts) appends nothing twice.
+ */
+import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import {
+  evaluationPlanFactsOf,
+  evaluationPolicyOf,
+  evaluationRosterFactsFor,
+  evaluationStreamId,
+  inviteeFactsFor,
+  localDateOf,
+  planStreamId,
+  policyFor,
+  reactToEvaluation,
+  reactToUnitPeriod,
+  rosterStreamId,
+  ruleBookFor,
+  unitPeriodPolicyOf,
+  unitPeriodRosterFactsFor,
+  unitPeriodStreamId,
+  type Actor,
+  type EvaluationError,
+  type EvaluationEvent,
+  type EvaluationId,
+  type InviteFeedbackRequest,
+  type OpenEvaluationRequest,
+  type PeriodId,
+  type PlanId,
+  type TenantId,
+  type TenantPolicy,
+  type UnitPeriodError,
+  type UnitPeriodEvent,
+  type UnitPeriodHeader,
+} from '@kinerja/domain';
+import type { EventEnvelope, EventStore } from '@kinerja/eventstore';
+import { evaluationAggregate, planAggregate, rosterAggregate, unitPeriodAggregate } from './aggregates';
+import { handle, type Aggregate, type CommandContext, type Handled, type HandleError } from './pipeline';
+
+/** Why the facts a command needs could not be gathered. */
+export type FactsError =
+  | Readonly<{ _tag: 'UnknownTenant'; tenant: string }>
+  | Readonly<{ _tag: 'NoRuleBookForPeriod'; tenant: string; period: PeriodId }>
+  | Readonly<{ _tag: 'PlanNotFound'; plan: PlanId }>
+  | Readonly<{ _tag: 'EvaluationNotFound'; evaluation: EvaluationId }>
+  | Readonly<{ _tag: 'NoAuthorisedOfficial'; unit: string; asOf: string }>;
+
+type LoadError = HandleError<never>;
+
+/** Reads and decodes a stream, and folds it: the events and the state they add up to. */
+export const loadStream = async <State, Command, Event, Error>(
+  store: EventStore,
+  aggregate: Aggregate<State, Command, Event, Error>,
+  streamId: string,
+): Promise<Either<LoadError, Readonly<{ events: ReadonlyArray<Event>; state: State }>>> => {
+  const read = await store.readStream(streamId);
+  if (isLeft(read)) return read;
+  const events: Event[] = [];
+  let state = aggregate.decider.initialState();
+  for (const envelope of read.right) {
+    const decoded = aggregate.serde.deserialize(envelope);
+    if (isLeft(decoded))
+      return left({ _tag: 'CorruptStream', streamId, streamVersion: envelope.streamVersion, problem: decoded.left });
+    events.push(decoded.right);
+    state = aggregate.decider.evolve(state, decoded.right);
+  }
+  return right({ events, state });
+};
+
+const tenantPolicy = (tenant: TenantId): Either<FactsError, TenantPolicy> => {
+  const policy = policyFor(tenant);
+  return policy === undefined ? left({ _tag: 'UnknownTenant', tenant }) : right(policy);
+};
+
+/** The plan an evaluation id names: `<plan>.<evaluation period>`. */
+const planOf = (evaluation: EvaluationId): PlanId => evaluation.slice(0, evaluation.lastIndexOf('.')) as PlanId;
+
+const commandOf = <T extends string, D>(type: T, data: D, context: CommandContext) => ({
+  type,
+  data,
+  metadata: { now: context.issuedAt, actor: context.actor },
+});
+
+export type EvaluationCycleError<E> = FactsError | HandleError<E>;
+
+/** OpenEvaluation with the plan's facts, the roster's and the tenant policy's rule book for the period. */
+export const openEvaluation = async (
+  store: EventStore,
+  tenant: TenantId,
+  request: OpenEvaluationRequest,
+  context: CommandContext,
+): Promise<Either<EvaluationCycleError<EvaluationError>, Handled<EvaluationEvent>>> => {
+  const policy = tenantPolicy(tenant);
+  if (isLeft(policy)) return policy;
+  const ruleBook = ruleBookFor(policy.right, request.period);
+  if (ruleBook === undefined) return left({ _tag: 'NoRuleBookForPeriod', tenant, period: request.period });
+  const plan = planOf(request.evaluation);
+  const planEvents = await loadStream(store, planAggregate, planStreamId(tenant, plan));
+  if (isLeft(planEvents)) return planEvents;
+  const planFacts = evaluationPlanFactsOf(planEvents.right.events);
+  if (planFacts === undefined) return left({ _tag: 'PlanNotFound', plan });
+  const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
+  if (isLeft(roster)) return roster;
+  const asOf = localDateOf(context.issuedAt, policy.right.timeZone);
+  const facts = {
+    plan: planFacts,
+    ruleBook,
+    policy: evaluationPolicyOf(policy.right),
+    roster: evaluationRosterFactsFor(roster.right.state, planFacts.header.employee, planFacts.header.unit, asOf),
+  };
+  return handle(
+    store,
+    evaluationAggregate,
+    evaluationStreamId(tenant, request.evaluation),
+    commandOf('OpenEvaluation', { ...request, facts }, context),
+    context,
+  );
+};
+
+/** InviteFeedback with what the roster says about the invitee on the invitation date. */
+export const inviteFeedback = async (
+  store: EventStore,
+  tenant: TenantId,
+  request: InviteFeedbackRequest,
+  context: CommandContext,
+): Promise<Either<EvaluationCycleError<EvaluationError>, Handled<EvaluationEvent>>> => {
+  const policy = tenantPolicy(tenant);
+  if (isLeft(policy)) return policy;
+  const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
+  if (isLeft(roster)) return roster;
+  const inviteeFacts = inviteeFactsFor(roster.right.state, request.invitee, localDateOf(context.issuedAt, policy.right.timeZone));
+  return handle(
+    store,
+    evaluationAggregate,
+    evaluationStreamId(tenant, request.evaluation),
+    commandOf('InviteFeedback', { ...request, inviteeFacts }, context),
+    context,
+  );
+};
+
+/** OpenUnitPeriod with the roster's unit head and authorised official, and the tenant policy's curve settings. */
+export const openUnitPeriod = async (
+  store: EventStore,
+  tenant: TenantId,
+  request: UnitPeriodHeader,
+  context: CommandContext,
+): Promise<Either<EvaluationCycleError<UnitPeriodError>, Handled<UnitPeriodEvent>>> => {
+  const policy = tenantPolicy(tenant);
+  if (isLeft(policy)) return policy;
+  const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
+  if (isLeft(roster)) return roster;
+  const asOf = localDateOf(context.issuedAt, policy.right.timeZone);
+  const rosterFacts = unitPeriodRosterFactsFor(roster.right.state, request.unit, asOf);
+  if (rosterFacts === undefined) return left({ _tag: 'NoAuthorisedOfficial', unit: request.unit, asOf });
+  return handle(
+    store,
+    unitPeriodAggregate,
+    unitPeriodStreamId(tenant, request.unitPeriod),
+    commandOf('OpenUnitPeriod', { ...request, facts: { roster: rosterFacts, policy: unitPeriodPolicyOf(policy.right) } }, context),
+    context,
+  );
+};
+
+/** What one event caused: the commands the process manager handled (replayed ones included). */
+export type Reaction = Readonly<{ handled: number }>;
+
+const pmContext = (envelope: EventEnvelope, system: Actor, n: string): CommandContext => ({
+  tenant: envelope.metadata.tenant,
+  commandId: `${envelope.eventId}/${n}`,
+  correlationId: envelope.metadata.correlationId,
+  causationId: envelope.metadata.commandId,
+  causationEventId: envelope.eventId,
+  actor: system,
+  issuedAt: new Date(envelope.metadata.occurredAt),
+});
+
+/**
+ * Runs the evaluation-cycle process manager for one committed event: a rated evaluation is proposed to its unit
+ * period (opened by the system first if nobody has opened it yet); a settled unit period settles each evaluation.
+ * Other events cause nothing.
+ */
+export const reactToCycleEvent = async (
+  store: EventStore,
+  envelope: EventEnvelope,
+  system: Actor,
+): Promise<Either<EvaluationCycleError<EvaluationError | UnitPeriodError>, Reaction>> => {
+  const tenant = envelope.metadata.tenant as TenantId;
+  const now = new Date(envelope.metadata.occurredAt);
+  if (envelope.type === 'EvaluationRated') {
+    const event = evaluationAggregate.serde.deserialize(envelope);
+    if (isLeft(event))
+      return left({ _tag: 'CorruptStream', streamId: envelope.streamId, streamVersion: envelope.streamVersion, problem: event.left });
+    const evaluation = await loadStream(store, evaluationAggregate, envelope.streamId);
+    if (isLeft(evaluation)) return evaluation;
+    const state = evaluation.right.state;
+    const proposals = reactToEvaluation(event.right, state, { now, actor: system });
+    for (const [i, proposal] of proposals.entries()) {
+      const streamId = unitPeriodStreamId(tenant, proposal.data.unitPeriod);
+      const context = pmContext(envelope, system, `proposal-${i}`);
+      let done = await handle(store, unitPeriodAggregate, streamId, proposal, context);
+      if (isLeft(done) && done.left._tag === 'Refused' && done.left.error._tag === 'UnitPeriodNotOpen' && state.status !== 'empty') {
+        const header = state.facts.plan.header;
+        const opened = await openUnitPeriod(
+          store,
+          tenant,
+          { unitPeriod: proposal.data.unitPeriod, unit: header.unit, period: state.period, periodStart: state.periodStart, periodEnd: state.periodEnd },
+          pmContext(envelope, system, `open-${i}`),
+        );
+        if (isLeft(opened)) return opened;
+        done = await handle(store, unitPeriodAggregate, streamId, proposal, context);
+      }
+      if (isLeft(done)) return done;
+    }
+    return right({ handled: proposals.length });
+  }
+  if (envelope.type === 'UnitPeriodSettled') {
+    const event = unitPeriodAggregate.serde.deserialize(envelope);
+    if (isLeft(event))
+      return left({ _tag: 'CorruptStream', streamId: envelope.streamId, streamVersion: envelope.streamVersion, problem: event.left });
+    const settlements = reactToUnitPeriod(event.right, { now, actor: system });
+    for (const [i, settlement] of settlements.entries()) {
+      const done = await handle(
+        store,
+        evaluationAggregate,
+        evaluationStreamId(tenant, settlement.data.evaluation),
+        settlement,
+        pmContext(envelope, system, `settle-${i}`),
+      );
+      if (isLeft(done)) return done;
+    }
+    return right({ handled: settlements.length });
+  }
+  return right({ handled: 0 });
+};
