@@ -7,117 +7,44 @@
  */
 import { isLeft, isRight } from 'fp-ts/Either';
 import {
-  DEFAULT_POLICY_SETTINGS,
   describeUnitPeriodError,
-  evaluationIdOf,
-  fold,
-  PERMENPANRB_6_2022,
-  planIdOf,
-  unitPeriodDecider,
-  unitPeriodIdOf,
-  unitPeriodPolicyOf,
-  type Assessment,
   type CurveRule,
   type DistributionViolated,
-  type LocalDate,
   type Nip,
   type OrganisationalResult,
   type PeriodId,
   type Predikat,
-  type RatingLevel,
   type UnitId,
-  type UnitPeriodCommand,
-  type UnitPeriodEvent,
   type UnitPeriodPolicy,
   type UnitPeriodSettled,
 } from '@kinerja/domain';
+import { DEFAULT_POLICY, fullCounts, ratedAs, unitPeriodOf, UnitPeriodStream } from './unit-period-fixtures';
 
-const unit = 'bpbd' as UnitId;
-const period = '2025' as PeriodId;
-const unitPeriod = unitPeriodIdOf(unit, period);
 const kepalaPelaksana = '197805122005012001' as Nip;
-const sekda = '196901011990031003' as Nip;
 const now = new Date('2026-01-20T10:00:00+07:00');
-const operator = { nip: '198001012005011001' as Nip, role: 'operator' as const };
-const sistem = { nip: '197001011995031001' as Nip, role: 'sistem' as const };
-const official = { nip: sekda, role: 'atasan-pejabat-penilai' as const };
-const DEFAULT_POLICY = unitPeriodPolicyOf(DEFAULT_POLICY_SETTINGS);
+const bpbd = unitPeriodOf({
+  unit: 'bpbd' as UnitId,
+  period: '2025' as PeriodId,
+  unitHead: kepalaPelaksana,
+  official: '196901011990031003' as Nip,
+  asOf: '2026-01-02',
+  now: () => now,
+});
 
 /** Staff member i of the unit (the head's own proposal is left out here: BR-09 has its own specification). */
 const staffMember = (i: number) => `19900303201701${1 + (i % 2)}${String(i + 1).padStart(3, '0')}` as Nip;
-
-/** BR-01 cells giving each predikat. */
-const LEVELS: Readonly<Record<Predikat, readonly [RatingLevel, RatingLevel]>> = {
-  'sangat-baik': ['di-atas-ekspektasi', 'di-atas-ekspektasi'],
-  baik: ['sesuai-ekspektasi', 'sesuai-ekspektasi'],
-  'butuh-perbaikan': ['di-bawah-ekspektasi', 'sesuai-ekspektasi'],
-  kurang: ['sesuai-ekspektasi', 'di-bawah-ekspektasi'],
-  'sangat-kurang': ['di-bawah-ekspektasi', 'di-bawah-ekspektasi'],
-};
-const rated = (predikat: Predikat): Assessment => {
-  const [hasilKerja, perilaku] = LEVELS[predikat];
-  const result = PERMENPANRB_6_2022.assess({ regime: 'rated', hasilKerja, perilaku });
-  if (isLeft(result)) throw new Error('the rule book refused a valid rating');
-  return result.right;
-};
 
 type Unit = Partial<Record<Predikat, number>>;
 
 /** Opens a unit period, proposes `unit`'s predikat (one employee each), sets `result`, and asks to settle. */
 const settle = (result: OrganisationalResult, staff: Unit, policy: UnitPeriodPolicy = DEFAULT_POLICY) => {
   const predikat = (Object.entries(staff) as Array<[Predikat, number]>).flatMap(([p, n]) => Array<Predikat>(n).fill(p));
-  const commands: UnitPeriodCommand[] = [
-    {
-      type: 'OpenUnitPeriod',
-      data: {
-        unitPeriod,
-        unit,
-        period,
-        periodStart: new Date('2025-01-01T00:00:00+07:00'),
-        periodEnd: new Date('2026-01-01T00:00:00+07:00'),
-        facts: { roster: { asOf: '2026-01-02' as LocalDate, unitHead: kepalaPelaksana, authorisedOfficial: sekda }, policy },
-      },
-      metadata: { now, actor: operator },
-    },
-    ...predikat.map((p, i): UnitPeriodCommand => {
-      const employee = staffMember(i);
-      return {
-        type: 'RecordProposal',
-        data: {
-          unitPeriod,
-          evaluation: evaluationIdOf(planIdOf(employee, period), period),
-          employee,
-          assessment: rated(p),
-          isUnitHead: false,
-          jenjang: null,
-          months: 12,
-        },
-        metadata: { now, actor: sistem },
-      };
-    }),
-    {
-      type: 'SetOrganisationalResult',
-      data: { unitPeriod, result, justification: 'Responsivitas dan ketepatan waktu penanganan bencana 2025', evidence: [] },
-      metadata: { now, actor: official },
-    },
-  ];
-  const events: UnitPeriodEvent[] = [];
-  for (const command of commands) {
-    const decided = unitPeriodDecider.decide(command, fold(unitPeriodDecider.evolve, unitPeriodDecider.initialState(), events));
-    if (isLeft(decided)) throw new Error(describeUnitPeriodError(decided.left));
-    events.push(...decided.right);
-  }
-  const state = fold(unitPeriodDecider.evolve, unitPeriodDecider.initialState(), events);
-  return unitPeriodDecider.decide({ type: 'SettleUnitPeriod', data: { unitPeriod }, metadata: { now, actor: official } }, state);
+  const stream = new UnitPeriodStream();
+  stream.apply(bpbd.open(policy));
+  predikat.forEach((p, i) => stream.apply(bpbd.propose(staffMember(i), ratedAs(p))));
+  stream.apply(bpbd.setResult(result, 'Responsivitas dan ketepatan waktu penanganan bencana 2025'));
+  return stream.attempt(bpbd.settle());
 };
-
-const full = (given: Unit): Record<Predikat, number> => ({
-  'sangat-baik': given['sangat-baik'] ?? 0,
-  baik: given.baik ?? 0,
-  'butuh-perbaikan': given['butuh-perbaikan'] ?? 0,
-  kurang: given.kurang ?? 0,
-  'sangat-kurang': given['sangat-kurang'] ?? 0,
-});
 
 /** Settling succeeds with one decision listing everyone, checked against `rule`. */
 const accepted = (rule: CurveRule, result: OrganisationalResult, staff: Unit) => {
@@ -126,7 +53,7 @@ const accepted = (rule: CurveRule, result: OrganisationalResult, staff: Unit) =>
   expect(decision.right).toHaveLength(1);
   const event = decision.right[0] as UnitPeriodSettled;
   expect(event.type).toBe('UnitPeriodSettled');
-  expect(event.data.counts).toEqual(full(staff));
+  expect(event.data.counts).toEqual(fullCounts(staff));
   expect(event.data.results).toHaveLength(Object.values(staff).reduce((a, b) => a + b, 0));
   expect(event.data.curve.rule).toBe(rule);
   expect(event.data.curve.exempt).toBe(false);
@@ -141,7 +68,7 @@ const refused = (result: OrganisationalResult, staff: Unit): DistributionViolate
   const error = decision.left;
   if (error._tag !== 'DistributionViolated') throw new Error(describeUnitPeriodError(error));
   expect(error.organisationalResult).toBe(result);
-  expect(error.counts).toEqual(full(staff));
+  expect(error.counts).toEqual(fullCounts(staff));
   return error;
 };
 const brokenBounds = (error: DistributionViolated) =>

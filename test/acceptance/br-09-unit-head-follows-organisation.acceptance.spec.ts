@@ -9,49 +9,37 @@ import { isLeft, isRight } from 'fp-ts/Either';
 import {
   DEFAULT_POLICY_SETTINGS,
   describeUnitPeriodError,
-  evaluationIdOf,
-  fold,
-  PERMENPANRB_6_2022,
-  planIdOf,
   PP_30_2019_REF,
-  unitPeriodDecider,
-  unitPeriodIdOf,
   unitPeriodPolicyOf,
   type Assessment,
-  type LocalDate,
   type Nip,
   type OrganisationalResult,
   type PeriodId,
   type RatingLevel,
   type SettledResult,
   type UnitId,
-  type UnitPeriodCommand,
-  type UnitPeriodEvent,
   type UnitPeriodPolicy,
 } from '@kinerja/domain';
+import { rated, unitPeriodOf, UnitPeriodStream } from './unit-period-fixtures';
 
-const unit = 'dinkes' as UnitId;
-const period = '2025' as PeriodId;
-const unitPeriod = unitPeriodIdOf(unit, period);
 const kepalaDinas = '197805122005012001' as Nip;
-const sekda = '196901011990031003' as Nip;
 const staff: ReadonlyArray<Nip> = ['199002022016011001', '199002022016012002', '199002022016011003', '199002022016012004'].map(
   (s) => s as Nip,
 );
 const now = new Date('2026-01-20T10:00:00+07:00');
-const operator = { nip: '198001012005011001' as Nip, role: 'operator' as const };
-const sistem = { nip: '197001011995031001' as Nip, role: 'sistem' as const };
-const official = { nip: sekda, role: 'atasan-pejabat-penilai' as const };
+const dinkes = unitPeriodOf({
+  unit: 'dinkes' as UnitId,
+  period: '2025' as PeriodId,
+  unitHead: kepalaDinas,
+  official: '196901011990031003' as Nip,
+  asOf: '2026-01-02',
+  now: () => now,
+});
 
 const ATAS: RatingLevel = 'di-atas-ekspektasi';
 const SESUAI: RatingLevel = 'sesuai-ekspektasi';
 const BAWAH: RatingLevel = 'di-bawah-ekspektasi';
 
-const rated = (hasilKerja: RatingLevel, perilaku: RatingLevel): Assessment => {
-  const result = PERMENPANRB_6_2022.assess({ regime: 'rated', hasilKerja, perilaku });
-  if (isLeft(result)) throw new Error('the rule book refused a valid rating');
-  return result.right;
-};
 const numeric = (predikat: Assessment['predikat'], label: string): Assessment => ({
   ruleBook: PP_30_2019_REF,
   predikat,
@@ -66,48 +54,11 @@ const settle = (
   proposals: ReadonlyArray<readonly [Nip, Assessment]>,
   policy: UnitPeriodPolicy = unitPeriodPolicyOf(DEFAULT_POLICY_SETTINGS),
 ) => {
-  const commands: UnitPeriodCommand[] = [
-    {
-      type: 'OpenUnitPeriod',
-      data: {
-        unitPeriod,
-        unit,
-        period,
-        periodStart: new Date('2025-01-01T00:00:00+07:00'),
-        periodEnd: new Date('2026-01-01T00:00:00+07:00'),
-        facts: { roster: { asOf: '2026-01-02' as LocalDate, unitHead: kepalaDinas, authorisedOfficial: sekda }, policy },
-      },
-      metadata: { now, actor: operator },
-    },
-    ...proposals.map(
-      ([employee, assessment]): UnitPeriodCommand => ({
-        type: 'RecordProposal',
-        data: {
-          unitPeriod,
-          evaluation: evaluationIdOf(planIdOf(employee, period), period),
-          employee,
-          assessment,
-          isUnitHead: employee === kepalaDinas,
-          jenjang: null,
-          months: 12,
-        },
-        metadata: { now, actor: sistem },
-      }),
-    ),
-    {
-      type: 'SetOrganisationalResult',
-      data: { unitPeriod, result, justification: 'Capaian kinerja Dinas Kesehatan 2025', evidence: [] },
-      metadata: { now, actor: official },
-    },
-  ];
-  const events: UnitPeriodEvent[] = [];
-  for (const command of commands) {
-    const decided = unitPeriodDecider.decide(command, fold(unitPeriodDecider.evolve, unitPeriodDecider.initialState(), events));
-    if (isLeft(decided)) throw new Error(describeUnitPeriodError(decided.left));
-    events.push(...decided.right);
-  }
-  const state = fold(unitPeriodDecider.evolve, unitPeriodDecider.initialState(), events);
-  return unitPeriodDecider.decide({ type: 'SettleUnitPeriod', data: { unitPeriod }, metadata: { now, actor: official } }, state);
+  const stream = new UnitPeriodStream();
+  stream.apply(dinkes.open(policy));
+  for (const [employee, assessment] of proposals) stream.apply(dinkes.propose(employee, assessment));
+  stream.apply(dinkes.setResult(result, 'Capaian kinerja Dinas Kesehatan 2025'));
+  return stream.attempt(dinkes.settle());
 };
 
 const resultsOf = (decision: ReturnType<typeof settle>): ReadonlyArray<SettledResult> => {

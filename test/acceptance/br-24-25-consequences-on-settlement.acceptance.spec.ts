@@ -6,56 +6,23 @@
  *   [practice: per tenant table]; a predikat below Baik blocks promotion to the next jenjang.
  * The consequences follow the FINAL predikat, i.e. after BR-09 for the unit head.
  */
-import { isLeft } from 'fp-ts/Either';
-import {
-  DEFAULT_POLICY_SETTINGS,
-  describeUnitPeriodError,
-  evaluationIdOf,
-  fold,
-  PERMENPANRB_6_2022,
-  planIdOf,
-  unitPeriodDecider,
-  unitPeriodIdOf,
-  unitPeriodPolicyOf,
-  type Assessment,
-  type Jenjang,
-  type LocalDate,
-  type Nip,
-  type OrganisationalResult,
-  type PeriodId,
-  type Predikat,
-  type RatingLevel,
-  type SettledResult,
-  type UnitId,
-  type UnitPeriodCommand,
-  type UnitPeriodEvent,
-  type UnitPeriodPolicy,
+import type {
+  Assessment,
+  Jenjang,
+  Nip,
+  OrganisationalResult,
+  PeriodId,
+  Predikat,
+  SettledResult,
+  UnitId,
+  UnitPeriodPolicy,
 } from '@kinerja/domain';
+import { DEFAULT_POLICY, rated, ratedAs, unitPeriodOf, UnitPeriodStream } from './unit-period-fixtures';
 
-const unit = 'dinas-pendidikan' as UnitId;
 const kepalaDinas = '197805122005012001' as Nip;
-const sekda = '196901011990031003' as Nip;
 const now = new Date('2026-01-20T10:00:00+07:00');
-const operator = { nip: '198001012005011001' as Nip, role: 'operator' as const };
-const sistem = { nip: '197001011995031001' as Nip, role: 'sistem' as const };
-const official = { nip: sekda, role: 'atasan-pejabat-penilai' as const };
-const DEFAULT_POLICY = unitPeriodPolicyOf(DEFAULT_POLICY_SETTINGS);
 
 const guru = (i: number) => `19910404201901${1 + (i % 2)}${String(i + 1).padStart(3, '0')}` as Nip;
-
-const LEVELS: Readonly<Record<Predikat, readonly [RatingLevel, RatingLevel]>> = {
-  'sangat-baik': ['di-atas-ekspektasi', 'di-atas-ekspektasi'],
-  baik: ['sesuai-ekspektasi', 'sesuai-ekspektasi'],
-  'butuh-perbaikan': ['di-bawah-ekspektasi', 'sesuai-ekspektasi'],
-  kurang: ['sesuai-ekspektasi', 'di-bawah-ekspektasi'],
-  'sangat-kurang': ['di-bawah-ekspektasi', 'di-bawah-ekspektasi'],
-};
-const rated = (predikat: Predikat): Assessment => {
-  const [hasilKerja, perilaku] = LEVELS[predikat];
-  const result = PERMENPANRB_6_2022.assess({ regime: 'rated', hasilKerja, perilaku });
-  if (isLeft(result)) throw new Error('the rule book refused a valid rating');
-  return result.right;
-};
 
 type Proposed = Readonly<{ employee: Nip; predikat: Predikat; jenjang?: Jenjang; assessment?: Assessment }>;
 
@@ -67,53 +34,28 @@ const settle = (
   proposals: ReadonlyArray<Proposed>,
   o: Readonly<{ period?: PeriodId; months?: number; result?: OrganisationalResult; policy?: UnitPeriodPolicy }> = {},
 ): ReadonlyArray<SettledResult> => {
-  const period = o.period ?? ('2025' as PeriodId);
-  const unitPeriod = unitPeriodIdOf(unit, period);
-  const commands: UnitPeriodCommand[] = [
-    {
-      type: 'OpenUnitPeriod',
-      data: {
-        unitPeriod,
-        unit,
-        period,
-        periodStart: new Date('2025-01-01T00:00:00+07:00'),
-        periodEnd: new Date(o.months === 6 ? '2025-07-01T00:00:00+07:00' : '2026-01-01T00:00:00+07:00'),
-        facts: {
-          roster: { asOf: '2026-01-02' as LocalDate, unitHead: kepalaDinas, authorisedOfficial: sekda },
-          policy: o.policy ?? DEFAULT_POLICY,
-        },
-      },
-      metadata: { now, actor: operator },
-    },
-    ...proposals.map(
-      (p): UnitPeriodCommand => ({
-        type: 'RecordProposal',
-        data: {
-          unitPeriod,
-          evaluation: evaluationIdOf(planIdOf(p.employee, '2025' as PeriodId), period),
-          employee: p.employee,
-          assessment: p.assessment ?? rated(p.predikat),
-          isUnitHead: p.employee === kepalaDinas,
-          jenjang: p.jenjang ?? null,
-          months: o.months ?? 12,
-        },
-        metadata: { now, actor: sistem },
+  const disdik = unitPeriodOf({
+    unit: 'dinas-pendidikan' as UnitId,
+    period: o.period ?? ('2025' as PeriodId),
+    unitHead: kepalaDinas,
+    official: '196901011990031003' as Nip,
+    asOf: '2026-01-02',
+    periodEnd: new Date(o.months === 6 ? '2025-07-01T00:00:00+07:00' : '2026-01-01T00:00:00+07:00'),
+    now: () => now,
+  });
+  const stream = new UnitPeriodStream();
+  stream.apply(disdik.open(o.policy ?? DEFAULT_POLICY));
+  for (const p of proposals)
+    stream.apply(
+      disdik.propose(p.employee, p.assessment ?? ratedAs(p.predikat), {
+        jenjang: p.jenjang ?? null,
+        months: o.months ?? 12,
+        planPeriod: '2025' as PeriodId,
       }),
-    ),
-    {
-      type: 'SetOrganisationalResult',
-      data: { unitPeriod, result: o.result ?? 'istimewa', justification: 'Capaian program pendidikan 2025', evidence: [] },
-      metadata: { now, actor: official },
-    },
-    { type: 'SettleUnitPeriod', data: { unitPeriod }, metadata: { now, actor: official } },
-  ];
-  const events: UnitPeriodEvent[] = [];
-  for (const command of commands) {
-    const decided = unitPeriodDecider.decide(command, fold(unitPeriodDecider.evolve, unitPeriodDecider.initialState(), events));
-    if (isLeft(decided)) throw new Error(describeUnitPeriodError(decided.left));
-    events.push(...decided.right);
-  }
-  const settled = events.find((e) => e.type === 'UnitPeriodSettled');
+    );
+  stream.apply(disdik.setResult(o.result ?? 'istimewa', 'Capaian program pendidikan 2025'));
+  stream.apply(disdik.settle());
+  const settled = stream.events.find((e) => e.type === 'UnitPeriodSettled');
   if (settled?.type !== 'UnitPeriodSettled') throw new Error('no settlement');
   return settled.data.results;
 };
@@ -208,11 +150,7 @@ describe('BR-25 allowance and promotion on the settlement event', () => {
           employee: kepalaDinas,
           predikat: 'butuh-perbaikan',
           jenjang: 'ahli-madya',
-          assessment: (() => {
-            const a = PERMENPANRB_6_2022.assess({ regime: 'rated', hasilKerja: 'di-bawah-ekspektasi', perilaku: 'di-atas-ekspektasi' });
-            if (isLeft(a)) throw new Error('refused');
-            return a.right;
-          })(),
+          assessment: rated('di-bawah-ekspektasi', 'di-atas-ekspektasi'),
         },
       ]),
       kepalaDinas,

@@ -37,6 +37,7 @@ import {
   type RuleBookRef,
   type TenantPolicy,
 } from '@kinerja/domain';
+import { DeciderStream } from './decider-stream';
 
 /** Decodes a literal the test knows to be valid (throws otherwise: tests only). */
 export const valid = <A>(codec: Readonly<{ name: string; decode: (u: unknown) => Either<unknown, A> }>, input: unknown): A => {
@@ -236,31 +237,9 @@ export const revise = (
 });
 
 /** An evaluation as the engine keeps it: commands applied one by one; a refused one appends nothing. */
-export class Stream {
-  readonly events: EvaluationEvent[] = [];
-  state: EvaluationState = evaluationDecider.initialState();
-
-  /** Applies the command; returns the refusal, if any (the stream is then unchanged). */
-  attempt(command: EvaluationCommand): Either<EvaluationError, ReadonlyArray<EvaluationEvent>> {
-    const result = evaluationDecider.decide(command, this.state);
-    if (!isLeft(result)) {
-      for (const event of result.right) this.state = evaluationDecider.evolve(this.state, event);
-      this.events.push(...result.right);
-    }
-    return result;
-  }
-
-  /** Applies a command that must succeed. */
-  apply(command: EvaluationCommand): ReadonlyArray<EvaluationEvent> {
-    const result = this.attempt(command);
-    if (isLeft(result)) throw new Error(`${command.type} refused: ${JSON.stringify(result.left)}`);
-    return result.right;
-  }
-
-  /** The tag of the refusal, or undefined when the command was accepted. */
-  refusal(command: EvaluationCommand): string | undefined {
-    const result = this.attempt(command);
-    return isLeft(result) ? result.left._tag : undefined;
+export class Stream extends DeciderStream<EvaluationState, EvaluationCommand, EvaluationEvent, EvaluationError> {
+  constructor() {
+    super(evaluationDecider);
   }
 }
 

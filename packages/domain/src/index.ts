@@ -8,3 +8,4 @@ export * from './policy';
 export * from './evaluation';
 export * from './unit-period';
 export * from './evaluation-cycle';
+export * from './objection';

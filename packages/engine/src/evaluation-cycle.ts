@@ -12,6 +12,7 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import {
+  evaluationIdParts,
   evaluationPlanFactsOf,
   evaluationPolicyOf,
   evaluationRosterFactsFor,
@@ -80,9 +81,6 @@ const tenantPolicy = (tenant: TenantId): Either<FactsError, TenantPolicy> => {
   return policy === undefined ? left({ _tag: 'UnknownTenant', tenant }) : right(policy);
 };
 
-/** The plan an evaluation id names: `<plan>.<evaluation period>`. */
-const planOf = (evaluation: EvaluationId): PlanId => evaluation.slice(0, evaluation.lastIndexOf('.')) as PlanId;
-
 const commandOf = <T extends string, D>(type: T, data: D, context: CommandContext) => ({
   type,
   data,
@@ -102,7 +100,7 @@ export const openEvaluation = async (
   if (isLeft(policy)) return policy;
   const ruleBook = ruleBookFor(policy.right, request.period);
   if (ruleBook === undefined) return left({ _tag: 'NoRuleBookForPeriod', tenant, period: request.period });
-  const plan = planOf(request.evaluation);
+  const plan = evaluationIdParts(request.evaluation).plan;
   const planEvents = await loadStream(store, planAggregate, planStreamId(tenant, plan));
   if (isLeft(planEvents)) return planEvents;
   const planFacts = evaluationPlanFactsOf(planEvents.right.events);

@@ -48,7 +48,7 @@ export const decodeWith =
 
 /**
  * An object codec that fails on fields it does not know, naming each one, and strips nothing silently.
- * Use it for input from outside (commands); stored events use `t.exact`, which strips.
+ * Use it for input from outside (commands); stored events use `strippingObject`, which strips.
  */
 export const strictObject = <R extends t.Props, O extends t.Props = Record<never, never>>(
   name: string,
@@ -82,10 +82,38 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
 };
 
 /**
- * A union of `{ type: ... }` objects decoded by looking at `type` first, so an error names the fields of the
- * one member that was meant, and an unknown type names the ones that exist.
+ * Like `strictObject`, but strips unknown fields instead of refusing them: what stored events need, since an
+ * event written by a newer version may carry a field this one does not know.
  */
-export const byType = <C extends Readonly<Record<string, t.Mixed>>>(name: string, members: C) => {
+export const strippingObject = <R extends t.Props, O extends t.Props = Record<never, never>>(
+  name: string,
+  required: R,
+  optional?: O,
+): t.Type<t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>, t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>, unknown> =>
+  t.exact(t.intersection([t.type(required), t.partial(optional ?? ({} as O))]), name);
+
+/** `strictObject` or `strippingObject`: nested shapes are described once and built both ways, so the two never drift. */
+export type ObjectCodec = typeof strictObject;
+
+/** An object with exactly one field per key of a closed vocabulary, each decoded by `codec` (a total record). */
+export const totalRecord = <K extends string, C extends t.Mixed>(
+  object: ObjectCodec,
+  name: string,
+  keys: ReadonlyArray<K>,
+  codec: C,
+): t.Type<Readonly<Record<K, t.TypeOf<C>>>, Readonly<Record<K, t.OutputOf<C>>>, unknown> =>
+  object(name, Object.fromEntries(keys.map((k) => [k, codec])) as Record<K, C>) as unknown as t.Type<
+    Readonly<Record<K, t.TypeOf<C>>>,
+    Readonly<Record<K, t.OutputOf<C>>>,
+    unknown
+  >;
+
+/**
+ * A union of objects decoded by looking at the string field `key` first, so an error names the fields of the one
+ * member that was meant, and an unknown value (`unknown <what> "x"`, `what` being `key` unless given) names the
+ * ones that exist.
+ */
+export const byKey = <C extends Readonly<Record<string, t.Mixed>>>(name: string, key: string, members: C, what: string = key) => {
   type A = t.TypeOf<C[keyof C]>;
   type O = t.OutputOf<C[keyof C]>;
   const all = Object.values(members);
@@ -93,19 +121,30 @@ export const byType = <C extends Readonly<Record<string, t.Mixed>>>(name: string
     name,
     (u): u is A => all.some((m) => m.is(u)),
     (u, c) => {
-      if (typeof u !== 'object' || u === null) return t.failure(u, c, `${name} must be an object with a "type"`);
-      const type = (u as { type?: unknown }).type;
-      const member = typeof type === 'string' && Object.hasOwn(members, type) ? members[type] : undefined;
+      if (typeof u !== 'object' || u === null) return t.failure(u, c, `${name} must be an object with a "${key}"`);
+      const value = (u as Record<string, unknown>)[key];
+      const member = typeof value === 'string' && Object.hasOwn(members, value) ? members[value] : undefined;
       if (member === undefined)
-        return t.failure(u, [...c, { key: 'type', type: t.string, actual: type }], `unknown ${name} type ${JSON.stringify(type)}; expected one of ${Object.keys(members).join(', ')}`);
+        return t.failure(
+          u,
+          [...c, { key, type: t.string, actual: value }],
+          `unknown ${what} ${JSON.stringify(value)}; expected one of ${Object.keys(members).join(', ')}`,
+        );
       return member.validate(u, c) as t.Validation<A>;
     },
     (a) => {
-      const member = members[(a as { type: string }).type];
+      const member = members[(a as Record<string, string>)[key] ?? ''];
       return (member === undefined ? a : member.encode(a)) as O;
     },
   );
 };
+
+/**
+ * A union of `{ type: ... }` objects decoded by looking at `type` first, so an error names the fields of the
+ * one member that was meant, and an unknown type names the ones that exist.
+ */
+export const byType = <C extends Readonly<Record<string, t.Mixed>>>(name: string, members: C) =>
+  byKey(name, 'type', members, `${name} type`);
 
 /** A codec for one of a fixed list of string codes (`as const` arrays), named for error messages. */
 export const literals = <L extends string>(name: string, values: ReadonlyArray<L>) =>
@@ -161,6 +200,30 @@ export const NonNegativeNumber = new t.Type<number, number, unknown>(
     typeof u === 'number' && Number.isFinite(u) && u >= 0 ? t.success(u) : t.failure(u, c, `expected a number of 0 or more, got ${JSON.stringify(u)}`),
   (a) => a,
 );
+
+/**
+ * A whole number of at least `min` (and at most `max`, when given), e.g. a count (0, 1, 2, ...) or a version
+ * (1, 2, ...).
+ */
+export const wholeNumber = (name: string, min: number, max?: number) => {
+  const is = (u: unknown): u is number =>
+    typeof u === 'number' && Number.isSafeInteger(u) && u >= min && (max === undefined || u <= max);
+  return new t.Type<number, number, unknown>(
+    name,
+    is,
+    (u, c) =>
+      is(u)
+        ? t.success(u)
+        : t.failure(
+            u,
+            c,
+            max === undefined
+              ? `expected a whole number of ${min} or more, got ${JSON.stringify(u)}`
+              : `${name} must be a whole number within ${min}..${max}, got ${JSON.stringify(u)}`,
+          ),
+    (a) => a,
+  );
+};
 
 /** A readonly array with at least one element. */
 export const nonEmptyArray = <C extends t.Mixed>(item: C) => {

@@ -1,4 +1,4 @@
-/** fast-check arbitraries for the core ids, shared by every aggregate's properties. */
+/** fast-check arbitraries for the core ids, and generic builders, shared by every aggregate's properties. */
 import * as fc from 'fast-check';
 import type { Nip } from './ids';
 
@@ -16,3 +16,10 @@ export const nipArb: fc.Arbitrary<Nip> = fc
     const appointment = `${birth.getUTCFullYear() + 18 + years}${String(month).padStart(2, '0')}`;
     return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}${appointment}${sex}${String(sequence).padStart(3, '0')}` as Nip;
   });
+
+/** A record with every key of a closed vocabulary, each value drawn from `value` (a total record). */
+export const arbTotalRecord = <K extends string, A>(
+  keys: ReadonlyArray<K>,
+  value: fc.Arbitrary<A>,
+): fc.Arbitrary<Readonly<Record<K, A>>> =>
+  fc.record(Object.fromEntries(keys.map((k) => [k, value])) as Record<K, fc.Arbitrary<A>>);

@@ -113,6 +113,12 @@ export type PlanId = t.TypeOf<typeof PlanId>;
 
 export const planIdOf = (nip: Nip, period: PeriodId): PlanId => `${nip}.${period}` as PlanId;
 
+/** The employee and the period of a plan id (the inverse of `planIdOf`). */
+export const planIdParts = (plan: PlanId): Readonly<{ employee: Nip; period: PeriodId }> => {
+  const dot = plan.indexOf('.');
+  return { employee: plan.slice(0, dot) as Nip, period: plan.slice(dot + 1) as PeriodId };
+};
+
 /**
  * An evaluation (penilaian kinerja): one per plan and evaluation period, `<plan>.<evaluation period>`, e.g.
  * `199001012015031001.2025.2025-Q1` (a quarterly evaluation of the 2025 plan) or `….2025.2025` (the annual one).
@@ -128,6 +134,19 @@ export const EvaluationId = brandedString('EvaluationId', (s) => {
 export type EvaluationId = t.TypeOf<typeof EvaluationId>;
 
 export const evaluationIdOf = (plan: PlanId, period: PeriodId): EvaluationId => `${plan}.${period}` as EvaluationId;
+
+/**
+ * The parts of an evaluation id (the inverse of `evaluationIdOf`): the plan, its employee and period, and the
+ * evaluation period.
+ */
+export const evaluationIdParts = (
+  evaluation: EvaluationId,
+): Readonly<{ plan: PlanId; employee: Nip; planPeriod: PeriodId; period: PeriodId }> => {
+  const dot = evaluation.lastIndexOf('.');
+  const plan = evaluation.slice(0, dot) as PlanId;
+  const { employee, period: planPeriod } = planIdParts(plan);
+  return { plan, employee, planPeriod, period: evaluation.slice(dot + 1) as PeriodId };
+};
 
 /** A unit period: one per unit and evaluation period, `<unit>.<period>`, e.g. `dinkes.2025`. */
 export const UnitPeriodId = brandedString('UnitPeriodId', (s) => {

@@ -15,6 +15,7 @@
 import * as t from 'io-ts';
 import { TimeZone } from '../calendar';
 import {
+  byKey,
   byType,
   commandCodec,
   EvaluationId,
@@ -25,16 +26,19 @@ import {
   literals,
   Nip,
   PeriodId,
-  PlanId,
   strictObject,
+  strippingObject,
   text,
+  totalRecord,
   UnitId,
   UnitPeriodId,
+  wholeNumber,
+  type ObjectCodec,
 } from '../core';
-import { ApproachCodec, OpenPlanStatusCodec, WaktuUnitCodec } from '../plan/codecs';
+import { OpenPlanStatusCodec, planValueCodecs, PLAN_TEXT_LIMITS } from '../plan/codecs';
 import { IkiId, RhkId } from '../plan/ids';
 import { CORE_VALUES, type PlanStatus } from '../plan/plan';
-import { RULE_BOOK_IDS } from '../rulebook/rule-book';
+import { RULE_BOOK_TEXT_LIMITS, ruleBookValueCodecs } from '../rulebook/codecs';
 import {
   EvaluationFrequencyCodec,
   JenjangCodec,
@@ -89,7 +93,6 @@ export const RevisingOutcomeCodec = literals('RevisingOutcome', REVISING_OUTCOME
 export const ClosingOutcomeCodec = literals('ClosingOutcome', CLOSING_OUTCOMES);
 const ResultStageCodec = literals('ResultStage', RESULT_STAGES);
 const FinalizedReasonCodec = literals('FinalizedReason', ['window-passed', 'objection-rejected', 'objection-withdrawn'] as const);
-const RuleBookIdCodec = literals('RuleBookId', RULE_BOOK_IDS);
 const PLAN_STATUSES = ['empty', 'draft', 'submitted', 'approved', 'closed'] as const satisfies ReadonlyArray<PlanStatus>;
 const PlanStatusCodec = literals('PlanStatus', PLAN_STATUSES);
 
@@ -98,125 +101,37 @@ export const EVALUATION_TEXT_LIMITS = {
   justification: 4000,
   notes: 4000,
   comment: 2000,
-  description: 1000,
-  unit: 40,
-  evidenceRef: 500,
-  label: 100,
-  article: 200,
+  description: PLAN_TEXT_LIMITS.description,
+  unit: PLAN_TEXT_LIMITS.unit,
+  evidenceRef: PLAN_TEXT_LIMITS.evidenceRef,
+  label: RULE_BOOK_TEXT_LIMITS.label,
+  article: RULE_BOOK_TEXT_LIMITS.article,
   objection: 200,
 } as const;
 
-const wholeNumber = (name: string, min: number) => {
-  const is = (u: unknown): u is number => typeof u === 'number' && Number.isSafeInteger(u) && u >= min;
-  return new t.Type<number, number, unknown>(
-    name,
-    is,
-    (u, c) => (is(u) ? t.success(u) : t.failure(u, c, `expected a whole number of at least ${min}, got ${JSON.stringify(u)}`)),
-    (a) => a,
-  );
-};
 const Count = wholeNumber('Count', 0);
 const Positive = wholeNumber('PositiveWholeNumber', 1);
 
-type ObjectOf<R extends t.Props, O extends t.Props> = t.Type<
-  t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>,
-  t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>,
-  unknown
->;
-
-/** Like `strictObject`, but strips unknown fields instead of refusing them: what stored events need. */
-const strippingObject = <R extends t.Props, O extends t.Props = Record<never, never>>(
-  name: string,
-  required: R,
-  optional?: O,
-): ObjectOf<R, O> => t.exact(t.intersection([t.type(required), t.partial(optional ?? ({} as O))]), name);
-
-/**
- * A union of objects decoded by the value of `key` first (like `byType` for `type`), so an error names the
- * fields of the one member that was meant.
- */
-const byKey = <C extends Readonly<Record<string, t.Mixed>>>(name: string, key: string, members: C) => {
-  type A = t.TypeOf<C[keyof C]>;
-  type O = t.OutputOf<C[keyof C]>;
-  const all = Object.values(members);
-  return new t.Type<A, O, unknown>(
-    name,
-    (u): u is A => all.some((m) => m.is(u)),
-    (u, c) => {
-      if (typeof u !== 'object' || u === null) return t.failure(u, c, `${name} must be an object with a "${key}"`);
-      const value = (u as Record<string, unknown>)[key];
-      const member = typeof value === 'string' && Object.hasOwn(members, value) ? members[value] : undefined;
-      if (member === undefined)
-        return t.failure(
-          u,
-          [...c, { key, type: t.string, actual: value }],
-          `unknown ${key} ${JSON.stringify(value)}; expected one of ${Object.keys(members).join(', ')}`,
-        );
-      return member.validate(u, c) as t.Validation<A>;
-    },
-    (a) => {
-      const member = members[(a as Record<string, string>)[key] ?? ''];
-      return (member === undefined ? a : member.encode(a)) as O;
-    },
-  );
-};
-
-/** An object with exactly the given keys, each decoded by `codec` (all seven BerAKHLAK values, all five predikat). */
-const everyKey = <K extends string, C extends t.Mixed>(
-  object: typeof strictObject,
-  name: string,
-  keys: ReadonlyArray<K>,
-  codec: C,
-): t.Type<Readonly<Record<K, t.TypeOf<C>>>, Readonly<Record<K, t.OutputOf<C>>>, unknown> =>
-  object(name, Object.fromEntries(keys.map((k) => [k, codec])) as Record<K, C>) as unknown as t.Type<
-    Readonly<Record<K, t.TypeOf<C>>>,
-    Readonly<Record<K, t.OutputOf<C>>>,
-    unknown
-  >;
-
 const justification = text(EVALUATION_TEXT_LIMITS.justification);
 const notes = text(EVALUATION_TEXT_LIMITS.notes);
-const label = text(EVALUATION_TEXT_LIMITS.label);
-const articles = t.readonlyArray(text(EVALUATION_TEXT_LIMITS.article));
+const { label, articles } = ruleBookValueCodecs.strict;
 const objection = text(EVALUATION_TEXT_LIMITS.objection);
 
 /**
  * The nested shapes, built once for commands (strict) and once for events (stripping) from one description, so
- * the two never drift apart.
+ * the two never drift apart. The plan's values (header, targets, realisations, bukti dukung) and the rule-book
+ * values (AssessmentInput, Assessment, Consequences, ...) are those of plan/ and rulebook/, built the same way.
  */
-const shapes = (object: typeof strictObject) => {
-  const ruleBook = object('RuleBookRef', { id: RuleBookIdCodec, version: Positive });
-  const aspectNumbers = object('AspectNumbers', {}, { kuantitas: FiniteNumber, kualitas: FiniteNumber, waktu: FiniteNumber, biaya: FiniteNumber });
-  const realised = object('Realised', {}, { kuantitas: FiniteNumber, kualitas: FiniteNumber, waktu: FiniteNumber, biaya: FiniteNumber });
-  const evidence = object(
-    'Evidence',
-    { ref: text(EVALUATION_TEXT_LIMITS.evidenceRef) },
-    { description: text(EVALUATION_TEXT_LIMITS.description) },
-  );
-  const targets = object(
-    'Targets',
-    {},
-    {
-      kuantitas: object('KuantitasTarget', { value: FiniteNumber, unit: text(EVALUATION_TEXT_LIMITS.unit) }),
-      kualitas: object('KualitasTarget', { percent: FiniteNumber }),
-      waktu: object('WaktuTarget', { value: FiniteNumber, unit: WaktuUnitCodec }),
-      biaya: object('BiayaTarget', { rupiah: FiniteNumber }),
-    },
-  );
-  const header = object('PlanHeader', {
-    plan: PlanId,
-    employee: Nip,
-    appraiser: Nip,
-    appraiserSuperior: Nip,
-    unit: UnitId,
-    period: PeriodId,
-    periodStart: Instant,
-    periodEnd: Instant,
-    approach: ApproachCodec,
-  });
+const shapes = (
+  object: ObjectCodec,
+  plan: (typeof planValueCodecs)['strict'],
+  ruleBook: (typeof ruleBookValueCodecs)['strict'],
+) => {
+  const { realised, evidence, targets } = plan;
+  const { assessment, consequences } = ruleBook;
   const facts = object('EvaluationFacts', {
     plan: object('EvaluationPlanFacts', {
-      header,
+      header: plan.header,
       status: PlanStatusCodec,
       closedFrom: t.union([OpenPlanStatusCodec, t.null]),
       revision: Count,
@@ -227,14 +142,14 @@ const shapes = (object: typeof strictObject) => {
         object('PlanRealisationFact', { iki: IkiId, realised, evidence: t.readonlyArray(evidence), recordedAt: Instant }),
       ),
     }),
-    ruleBook,
+    ruleBook: ruleBook.ruleBookRef,
     policy: object('EvaluationPolicy', {
       timeZone: TimeZone,
       frequency: EvaluationFrequencyCodec,
       peerFeedback: t.boolean,
       selfEvaluation: t.boolean,
       objectionWindow: object('ObjectionWindow', { days: Positive, kind: literals('WindowKind', ['calendar', 'working'] as const) }),
-      allowancePercent: everyKey(object, 'AllowancePercent', PREDIKAT, FiniteNumber),
+      allowancePercent: totalRecord(object, 'AllowancePercent', PREDIKAT, FiniteNumber),
       angkaKreditProRata: t.boolean,
     }),
     roster: object('EvaluationRosterFacts', {
@@ -248,8 +163,7 @@ const shapes = (object: typeof strictObject) => {
     unit: t.union([UnitId, t.null]),
     superior: t.union([Nip, t.null]),
   });
-  const levels = everyKey(object, 'CoreValueLevels', CORE_VALUES, RatingLevelCodec);
-  const scores = everyKey(object, 'CoreValueScores', CORE_VALUES, FiniteNumber);
+  const levels = totalRecord(object, 'CoreValueLevels', CORE_VALUES, RatingLevelCodec);
   const appraisalFields = <E extends t.Props>(extra: E) => ({
     rated: object(
       'RatedAppraisal',
@@ -267,57 +181,16 @@ const shapes = (object: typeof strictObject) => {
       {
         ...extra,
         regime: t.literal('numeric'),
-        behaviour: scores,
+        behaviour: ruleBook.behaviourScores,
         innovation: t.boolean,
         justification,
       },
       { effortNotes: notes },
     ),
   });
-  const input = byKey('AssessmentInput', 'regime', {
-    rated: object('RatedInput', { regime: t.literal('rated'), hasilKerja: RatingLevelCodec, perilaku: RatingLevelCodec }),
-    numeric: object('NumericInput', {
-      regime: t.literal('numeric'),
-      measures: t.readonlyArray(object('IkiMeasure', { iki: IkiId, target: aspectNumbers, realised: aspectNumbers })),
-      behaviour: scores,
-      peerInputUsed: t.boolean,
-      innovation: t.boolean,
-    }),
-  });
-  const assessment = object(
-    'Assessment',
-    { ruleBook, predikat: PredikatCodec, label, articles },
-    {
-      hasilKerja: RatingLevelCodec,
-      perilaku: RatingLevelCodec,
-      scores: object('Scores', {
-        perIki: t.readonlyArray(object('IkiScore', { iki: IkiId, aspects: aspectNumbers, score: FiniteNumber })),
-        skp: FiniteNumber,
-        behaviour: FiniteNumber,
-        weights: object('Weights', { skp: FiniteNumber, behaviour: FiniteNumber }),
-        total: FiniteNumber,
-      }),
-    },
-  );
-  const consequences = object('Consequences', {
-    angkaKredit: t.union([
-      object('AngkaKredit', {
-        jenjang: JenjangCodec,
-        predikat: PredikatCodec,
-        share: FiniteNumber,
-        coefficient: FiniteNumber,
-        months: FiniteNumber,
-        credits: FiniteNumber,
-      }),
-      t.null,
-    ]),
-    allowancePercent: FiniteNumber,
-    promotionEligible: t.boolean,
-    articles,
-  });
   const result = object(
     'EvaluationResult',
-    { stage: ResultStageCodec, ruleBook, predikat: PredikatCodec, label, articles, decidedBy: Nip, at: Instant },
+    { stage: ResultStageCodec, ruleBook: ruleBook.ruleBookRef, predikat: PredikatCodec, label, articles, decidedBy: Nip, at: Instant },
     {
       hasilKerja: RatingLevelCodec,
       perilaku: RatingLevelCodec,
@@ -326,11 +199,22 @@ const shapes = (object: typeof strictObject) => {
       consequences,
     },
   );
-  return { realised, evidence, facts, inviteeFacts, levels, appraisalFields, input, assessment, consequences, result };
+  return {
+    realised,
+    evidence,
+    facts,
+    inviteeFacts,
+    levels,
+    appraisalFields,
+    input: ruleBook.assessmentInput,
+    assessment,
+    consequences,
+    result,
+  };
 };
 
-const wire = shapes(strictObject);
-const stored = shapes(strippingObject);
+const wire = shapes(strictObject, planValueCodecs.strict, ruleBookValueCodecs.strict);
+const stored = shapes(strippingObject, planValueCodecs.stripping, ruleBookValueCodecs.stripping);
 
 const periodFields = {
   evaluation: EvaluationId,

@@ -12,6 +12,7 @@ import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { calendarDeadline } from '../calendar';
 import {
   evaluationIdOf,
+  monthsOfPeriod,
   unitPeriodIdOf,
   type Command,
   type CommandMetadata,
@@ -42,6 +43,7 @@ import {
   type EvaluationEvent,
   type EvaluationFacts,
   type EvaluationKind,
+  type EvaluationSettlement,
   type EvaluationState,
   type FeedbackRelation,
   type InviteeFacts,
@@ -177,13 +179,6 @@ const PERIODIC_FORM: Readonly<Record<EvaluationFrequency, RegExp>> = {
   semester: /^\d{4}-S[12]$/,
 };
 
-/** Months an evaluation period covers (BR-24 pro rata): a year 12, a semester 6, a quarter 3, a month 1. */
-const monthsOf = (period: PeriodId): number => {
-  if (/^\d{4}-S/.test(period)) return 6;
-  if (/^\d{4}-Q/.test(period)) return 3;
-  if (/^\d{4}-M/.test(period)) return 1;
-  return 12;
-};
 
 /** One IKI's targets, one number per aspect it measures, as the rule books read them. */
 const targetsOf = (targets: Targets): Partial<Record<Aspect, number>> => {
@@ -520,6 +515,39 @@ const finalizeEvaluation = ({ data, metadata }: FinalizeEvaluation, state: Live)
   }
 };
 
+/** What an objection's new rating is assessed as: the appraisal (with BR-09 applied), its input and assessment. */
+export type RevisedAssessment = Readonly<{
+  appraisal: Appraisal;
+  input: AssessmentInput;
+  assessment: Assessment;
+  /** Set when BR-09 kept the unit head's settled hasil kerja (rated rule books only). */
+  headHasilKerja?: RatingLevel;
+}>;
+
+/**
+ * The assessment an upheld (or partly upheld) objection's new rating gets (BR-11), exactly as `ReviseEvaluation`
+ * records it: by the rule book recorded when the evaluation opened, from the evaluation's own inputs (the
+ * realisations that count, `peerInputUsed`), and, when the employee heads the unit and the rule book is rated, with
+ * the settled hasil kerja kept (BR-09 holds after an objection too). Exported so that the objection's process
+ * manager can send the very same assessment to the unit period (`ReviseSettledResult`, the curve re-check) before
+ * the evaluation is revised. Left: the rule book's refusal (`WrongRegime`, `InvalidScoreInput`, `UnknownRuleBook`).
+ */
+export const revisedAssessmentOf = (
+  state: EvaluationBody & Readonly<{ settlement: EvaluationSettlement }>,
+  rating: Appraisal,
+): Either<EvaluationError, RevisedAssessment> => {
+  const given = appraisalOf(rating);
+  // BR-09 holds after an objection too: the unit head's hasil kerja stays the organisational result's.
+  const headHasilKerja =
+    state.facts.roster.isUnitHead && given.regime === 'rated' ? state.settlement.hasilKerja : undefined;
+  const appraisal: Appraisal =
+    headHasilKerja !== undefined && given.regime === 'rated' ? { ...given, hasilKerja: headHasilKerja } : given;
+  const input = assessmentInputOf(state, appraisal);
+  const assessment = assessWith(state.ruleBook, input);
+  if (isLeft(assessment)) return assessment;
+  return right({ appraisal, input, assessment: assessment.right, ...optional('headHasilKerja', headHasilKerja) });
+};
+
 const reviseEvaluation = ({ data, metadata }: ReviseEvaluation, state: Live): Decision => {
   const who = notSystem(metadata);
   if (who !== undefined) return refuse(who);
@@ -527,27 +555,22 @@ const reviseEvaluation = ({ data, metadata }: ReviseEvaluation, state: Live): De
   if (data.objection !== state.objection.objection)
     return refuse({ _tag: 'WrongObjection', objection: state.objection.objection, given: data.objection });
 
-  const { settlement, facts } = state;
-  const rating = appraisalOf(data.rating);
-  // BR-09 holds after an objection too: the unit head's hasil kerja stays the organisational result's.
-  const headHasilKerja = facts.roster.isUnitHead && rating.regime === 'rated' ? settlement.hasilKerja : undefined;
-  const appraisal: Appraisal =
-    headHasilKerja !== undefined && rating.regime === 'rated' ? { ...rating, hasilKerja: headHasilKerja } : rating;
-  const input = assessmentInputOf(state, appraisal);
-  const assessment = assessWith(state.ruleBook, input);
-  if (isLeft(assessment)) return refuse(assessment.left);
+  const { facts } = state;
+  const revised = revisedAssessmentOf(state, data.rating);
+  if (isLeft(revised)) return refuse(revised.left);
+  const { appraisal: rating, input, assessment, headHasilKerja } = revised.right;
 
   const previous = currentResult(state);
   if (previous === undefined) return refuse({ _tag: 'NoObjectionPending', status: state.status }); // unreachable: settled
   const consequences = consequencesOf({
-    predikat: assessment.right.predikat,
+    predikat: assessment.predikat,
     jenjang: facts.roster.jenjang,
-    months: monthsOf(state.period),
+    months: monthsOfPeriod(state.period),
     proRata: facts.policy.angkaKreditProRata,
     allowanceTable: facts.policy.allowancePercent,
   });
   const articles = [
-    ...assessment.right.articles,
+    ...assessment.articles,
     ...(headHasilKerja === undefined ? [] : ['BR-09']),
     'BR-11',
     ...consequences.articles,
@@ -560,7 +583,7 @@ const reviseEvaluation = ({ data, metadata }: ReviseEvaluation, state: Live): De
       outcome: data.outcome,
       previous,
       input,
-      assessment: assessment.right,
+      assessment,
       justification: rating.justification,
       ...optional('effortNotes', rating.effortNotes),
       consequences,

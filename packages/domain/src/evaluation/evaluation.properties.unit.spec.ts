@@ -1,13 +1,19 @@
 import * as fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { fold, replay } from '../core';
 import { RULE_BOOKS } from '../rulebook/registry';
 import type { RuleBookRef } from '../rulebook/rule-book';
 import { RATING_LEVELS } from '../rulebook/vocabulary';
 import { deepEqual } from '../testing';
+import { describeCodecLaws, throughJson } from '../testing/codec-laws.testkit';
+import {
+  expectDecidesAlike,
+  expectEvolveChangesState,
+  expectRefusalsDescribed,
+  expectReplaysTo,
+} from '../testing/decider.testkit';
 import { EvaluationCommandCodec, EvaluationEventCodec } from './codecs';
-import { evaluationDecider, type EvaluationCommand } from './decide';
+import { evaluationDecider } from './decide';
 import { describeEvaluationError } from './errors';
 import { currentResult, resultHistory, type EvaluationEvent, type EvaluationState } from './evaluation';
 import {
@@ -34,57 +40,11 @@ import {
   toFinal,
 } from './evaluation.testkit';
 
-/** What goes over the wire: encode, serialise, parse, decode. */
-const throughJson = <A>(codec: t.Type<A, unknown, unknown>, value: A) =>
-  codec.decode(JSON.parse(JSON.stringify(codec.encode(value))));
-
-const commandCases = Object.entries(commandArbitraries) as ReadonlyArray<[string, fc.Arbitrary<EvaluationCommand>]>;
-const eventCases = Object.entries(eventArbitraries) as ReadonlyArray<[string, fc.Arbitrary<EvaluationEvent>]>;
-
-const withExtraField = (encoded: unknown): unknown => {
-  const wire = encoded as { data: object };
-  return { ...wire, data: { ...wire.data, notInTheSchema: 1 } };
-};
-
-describe('evaluation codecs', () => {
-  describe.each(commandCases)('command %s', (_type, arbitrary) => {
-    it('round-trips: decode(encode(x)) equals x, through JSON', () => {
-      fc.assert(
-        fc.property(arbitrary, (command) => {
-          const back = throughJson(EvaluationCommandCodec, command);
-          return isRight(back) && deepEqual(back.right, command);
-        }),
-      );
-    });
-
-    it('refuses a field it does not know', () => {
-      fc.assert(
-        fc.property(arbitrary, (command) =>
-          isLeft(EvaluationCommandCodec.decode(withExtraField(EvaluationCommandCodec.encode(command)))),
-        ),
-      );
-    });
-  });
-
-  describe.each(eventCases)('event %s', (_type, arbitrary) => {
-    it('round-trips: decode(encode(x)) equals x, through JSON', () => {
-      fc.assert(
-        fc.property(arbitrary, (event) => {
-          const back = throughJson(EvaluationEventCodec, event);
-          return isRight(back) && deepEqual(back.right, event);
-        }),
-      );
-    });
-
-    it('strips a field it does not know (written by a newer version)', () => {
-      fc.assert(
-        fc.property(arbitrary, (event) => {
-          const back = EvaluationEventCodec.decode(withExtraField(EvaluationEventCodec.encode(event)));
-          return isRight(back) && deepEqual(back.right, event);
-        }),
-      );
-    });
-  });
+describeCodecLaws('evaluation codecs', {
+  commandCodec: EvaluationCommandCodec,
+  commandArbitraries,
+  eventCodec: EvaluationEventCodec,
+  eventArbitraries,
 });
 
 /** Every rule a reachable state must satisfy, whatever happened before. */
@@ -121,23 +81,14 @@ describe('evaluation laws', () => {
     fc.assert(
       fc.property(arbPlausibleCommands, fc.nat(), (commands, cut) => {
         const { events, state } = run(commands);
-        const at = events.length === 0 ? 0 : cut % events.length;
-        expect(deepEqual(replay(evaluationDecider, events), state)).toBe(true);
-        const resumed = fold(evaluationDecider.evolve, replay(evaluationDecider, events.slice(0, at)), events.slice(at));
-        expect(deepEqual(resumed, state)).toBe(true);
+        expectReplaysTo(evaluationDecider, events, state, cut);
       }),
     );
   });
 
   it('decides deterministically: the same command on the same state gives the same answer', () => {
     fc.assert(
-      fc.property(arbPlausibleCommands, (commands) => {
-        for (const step of run(commands).steps) {
-          const again = evaluationDecider.decide(step.command, step.before);
-          const first = 'events' in step.outcome ? step.outcome.events : step.outcome.refused;
-          expect(deepEqual(isLeft(again) ? again.left : again.right, first)).toBe(true);
-        }
-      }),
+      fc.property(arbPlausibleCommands, (commands) => expectDecidesAlike(evaluationDecider, run(commands).steps)),
     );
   });
 
@@ -164,17 +115,7 @@ describe('evaluation laws', () => {
 
   it('never decides an event that evolve would ignore (decide and evolve agree)', () => {
     fc.assert(
-      fc.property(arbPlausibleCommands, (commands) => {
-        for (const { before, outcome } of run(commands).steps) {
-          if (!('events' in outcome)) continue;
-          let state = before;
-          for (const event of outcome.events) {
-            const next = evaluationDecider.evolve(state, event);
-            expect(deepEqual(next, state)).toBe(false);
-            state = next;
-          }
-        }
-      }),
+      fc.property(arbPlausibleCommands, (commands) => expectEvolveChangesState(evaluationDecider, run(commands).steps)),
     );
   });
 
@@ -194,10 +135,7 @@ describe('evaluation laws', () => {
 
   it('describes every refusal in a sentence', () => {
     fc.assert(
-      fc.property(arbPlausibleCommands, (commands) => {
-        for (const { outcome } of run(commands).steps)
-          if ('refused' in outcome) expect(describeEvaluationError(outcome.refused)).toMatch(/^[^\n]{10,}$/);
-      }),
+      fc.property(arbPlausibleCommands, (commands) => expectRefusalsDescribed(run(commands).steps, describeEvaluationError)),
     );
   });
 

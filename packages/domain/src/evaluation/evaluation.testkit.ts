@@ -11,18 +11,14 @@ import {
   LocalDate,
   Nip,
   PeriodId,
-  ROLES,
   unitPeriodIdOf,
-  type CommandMetadata,
-  type EvaluationId,
   type Role,
   type UnitId,
   type UnitPeriodId,
 } from '../core';
-import { nipArb as arbNip } from '../core/core.testkit';
+import { arbTotalRecord, nipArb as arbNip } from '../core/core.testkit';
 import type { IkiId } from '../plan/ids';
 import {
-  APPROACHES,
   CORE_VALUES,
   OPEN_PLAN_STATUSES,
   type CoreValue,
@@ -34,27 +30,34 @@ import {
 import {
   APPRAISER,
   APPRAISER_SUPERIOR,
+  actorOf,
+  arbCommandOf,
+  arbEvaluationId,
+  arbEventOf,
   arbEvidence,
   arbIkiId,
   arbInstant,
   arbLocalDate,
   arbNumber,
   arbPeriod,
-  arbPlanId,
+  arbPlanHeader,
   arbRealised,
   arbRhkId,
   arbTargets,
   arbText,
   arbUnit,
+  arbUnitPeriodId,
   EMPLOYEE,
   EVIDENCE,
   I1,
   I2,
+  metadataWith,
   OUTSIDER,
   PERIOD,
   PERIOD_END as PLAN_PERIOD_END,
   PERIOD_START as PLAN_PERIOD_START,
   PLAN,
+  PLAN_HEADER,
   R1,
   R2,
   TARGETS,
@@ -67,7 +70,17 @@ import { PERMENPANRB_6_2022_REF } from '../rulebook/permenpanrb-6-2022';
 import { PP_30_2019_REF } from '../rulebook/pp-30-2019';
 import { PP_46_2011_REF } from '../rulebook/pp-46-2011';
 import { ruleBookByRef } from '../rulebook/registry';
-import { RULE_BOOK_IDS, type Assessment, type AssessmentInput, type RuleBookRef } from '../rulebook/rule-book';
+import {
+  arbArticles,
+  arbAssessment,
+  arbAssessmentInput,
+  arbBehaviourScores,
+  behaviourOf,
+  arbConsequences,
+  arbPredikat,
+  arbRuleBookRef,
+} from '../rulebook/rulebook.testkit';
+import type { Assessment, AssessmentInput, RuleBookRef } from '../rulebook/rule-book';
 import {
   EVALUATION_FREQUENCIES,
   JENJANG,
@@ -78,6 +91,7 @@ import {
   type Predikat,
   type RatingLevel,
 } from '../rulebook/vocabulary';
+import { arbLifecycleWithNoise, runCommands, type DeciderStep } from '../testing/decider.testkit';
 import {
   evaluationDecider,
   type DeliverEvaluation,
@@ -179,17 +193,7 @@ export const PLAN_REALISATION_I1 = {
 
 export const I2_TARGETS: Targets = { kuantitas: { value: 4, unit: 'kegiatan' } };
 
-export const HEADER: PlanHeader = {
-  plan: PLAN,
-  employee: EMPLOYEE,
-  appraiser: APPRAISER,
-  appraiserSuperior: APPRAISER_SUPERIOR,
-  unit: UNIT,
-  period: PERIOD,
-  periodStart: PLAN_PERIOD_START,
-  periodEnd: PLAN_PERIOD_END,
-  approach: 'kuantitatif',
-};
+export const HEADER: PlanHeader = PLAN_HEADER;
 
 /** An approved plan (revision 1) with two IKI under R1: I1 (TARGETS) and I2 (kuantitas 4 kegiatan). */
 export const planFacts = (o: Partial<EvaluationPlanFacts> = {}): EvaluationPlanFacts => ({
@@ -266,8 +270,8 @@ export const assessed = (ref: RuleBookRef, input: AssessmentInput): Assessment =
 
 export const levelsAll = (level: RatingLevel): CoreValueLevels =>
   Object.fromEntries(CORE_VALUES.map((v) => [v, level])) as Record<CoreValue, RatingLevel>;
-export const scoresAll = (score: number): CoreValueScores =>
-  Object.fromEntries(CORE_VALUES.map((v) => [v, score])) as Record<CoreValue, number>;
+/** The same score for all seven BerAKHLAK values. */
+export const scoresAll: (score: number) => CoreValueScores = behaviourOf;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Builders: a command and the event it should cause share their defaults, so a spec only states what matters.
@@ -281,11 +285,7 @@ const ROLE_OF = new Map<Nip, Role>([
   [OPERATOR, 'operator'],
 ]);
 
-const metadata = (defaultActor: Nip, defaultNow: Date, as: As): CommandMetadata => {
-  const nip = as.by ?? defaultActor;
-  return { now: as.now ?? defaultNow, actor: { nip, role: as.role ?? ROLE_OF.get(nip) ?? 'rekan-kerja' } };
-};
-const actorOf = (defaultActor: Nip, as: As): Nip => as.by ?? defaultActor;
+const metadata = metadataWith(ROLE_OF);
 const split = <O extends As>(o: O): [As, Omit<O, 'by' | 'role' | 'now'>] => {
   const { by, role, now, ...rest } = o;
   return [{ ...(by && { by }), ...(role && { role }), ...(now && { now }) }, rest];
@@ -626,77 +626,28 @@ export const histories = (() => {
 // Running commands
 // ---------------------------------------------------------------------------------------------------------------
 
-export type Step = Readonly<{
-  command: EvaluationCommand;
-  before: EvaluationState;
-  outcome: Readonly<{ refused: EvaluationError } | { events: ReadonlyArray<EvaluationEvent> }>;
-  after: EvaluationState;
-}>;
+export type Step = DeciderStep<EvaluationState, EvaluationCommand, EvaluationEvent, EvaluationError>;
 
 /** Runs commands one after the other as the engine would: a refused command changes nothing. */
-export const run = (commands: ReadonlyArray<EvaluationCommand>, from: EvaluationState = evaluationDecider.initialState()) => {
-  const steps: Step[] = [];
-  const events: EvaluationEvent[] = [];
-  let state = from;
-  for (const command of commands) {
-    const before = state;
-    const result = evaluationDecider.decide(command, state);
-    if (isLeft(result)) {
-      steps.push({ command, before, outcome: { refused: result.left }, after: state });
-      continue;
-    }
-    for (const event of result.right) state = evaluationDecider.evolve(state, event);
-    events.push(...result.right);
-    steps.push({ command, before, outcome: { events: result.right }, after: state });
-  }
-  return { steps, events, state };
-};
+export const run = (commands: ReadonlyArray<EvaluationCommand>, from: EvaluationState = evaluationDecider.initialState()) =>
+  runCommands(evaluationDecider, commands, from);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arbitraries: any valid value of each wire type (for codec laws)
 // ---------------------------------------------------------------------------------------------------------------
 
-export const arbEvaluationId: fc.Arbitrary<EvaluationId> = fc
-  .tuple(arbPlanId, arbPeriod)
-  .map(([plan, period]) => evaluationIdOf(plan, period));
-const arbUnitPeriodId = fc.tuple(arbUnit, arbPeriod).map(([unit, period]) => unitPeriodIdOf(unit, period));
-export const arbRuleBookRef: fc.Arbitrary<RuleBookRef> = fc.record({
-  id: fc.constantFrom(...RULE_BOOK_IDS),
-  version: fc.integer({ min: 1, max: 5 }),
-});
 const arbRatingLevel = fc.constantFrom(...RATING_LEVELS);
-const arbPredikat = fc.constantFrom(...PREDIKAT);
 const arbOrganisationalResult: fc.Arbitrary<OrganisationalResult> = fc.constantFrom(...ORGANISATIONAL_RESULTS);
 const arbZone = fc.constantFrom('Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura').map((z) => valid(TimeZone, z));
 const arbBool = fc.boolean();
 const arbCount = fc.nat({ max: 40 });
 const arbPositive = fc.integer({ min: 1, max: 60 });
-const perValue = <A>(arb: fc.Arbitrary<A>): fc.Arbitrary<Readonly<Record<CoreValue, A>>> =>
-  fc.tuple(...CORE_VALUES.map(() => arb)).map((values) => Object.fromEntries(CORE_VALUES.map((v, i) => [v, values[i]])) as Record<CoreValue, A>);
-const perPredikat = <A>(arb: fc.Arbitrary<A>): fc.Arbitrary<Readonly<Record<Predikat, A>>> =>
-  fc.tuple(...PREDIKAT.map(() => arb)).map((values) => Object.fromEntries(PREDIKAT.map((p, i) => [p, values[i]])) as Record<Predikat, A>);
-const arbAspectNumbers = fc.record(
-  { kuantitas: arbNumber, kualitas: arbNumber, waktu: arbNumber, biaya: arbNumber },
-  { requiredKeys: [] },
-);
 
-export const arbLevels: fc.Arbitrary<CoreValueLevels> = perValue(arbRatingLevel);
-export const arbScores: fc.Arbitrary<CoreValueScores> = perValue(arbNumber);
+export const arbLevels: fc.Arbitrary<CoreValueLevels> = arbTotalRecord(CORE_VALUES, arbRatingLevel);
 
-const arbHeader: fc.Arbitrary<PlanHeader> = fc.record({
-  plan: arbPlanId,
-  employee: arbNip,
-  appraiser: arbNip,
-  appraiserSuperior: arbNip,
-  unit: arbUnit,
-  period: arbPeriod,
-  periodStart: arbInstant,
-  periodEnd: arbInstant,
-  approach: fc.constantFrom(...APPROACHES),
-});
 export const arbFacts: fc.Arbitrary<EvaluationFacts> = fc.record({
   plan: fc.record({
-    header: arbHeader,
+    header: arbPlanHeader,
     status: fc.constantFrom('empty', 'draft', 'submitted', 'approved', 'closed' as const),
     closedFrom: fc.option(fc.constantFrom(...OPEN_PLAN_STATUSES), { nil: null }),
     revision: arbCount,
@@ -713,7 +664,7 @@ export const arbFacts: fc.Arbitrary<EvaluationFacts> = fc.record({
     peerFeedback: arbBool,
     selfEvaluation: arbBool,
     objectionWindow: fc.record({ days: arbPositive, kind: fc.constantFrom('calendar', 'working' as const) }),
-    allowancePercent: perPredikat(arbNumber),
+    allowancePercent: arbTotalRecord(PREDIKAT, arbNumber),
     angkaKreditProRata: arbBool,
   }),
   roster: fc.record({
@@ -739,54 +690,10 @@ export const arbAppraisal: fc.Arbitrary<Appraisal> = fc.oneof(
     { requiredKeys: ['regime', 'hasilKerja', 'perilaku', 'justification'] },
   ),
   fc.record(
-    { regime: fc.constant('numeric' as const), behaviour: arbScores, innovation: arbBool, justification: arbText(), effortNotes: arbText() },
+    { regime: fc.constant('numeric' as const), behaviour: arbBehaviourScores, innovation: arbBool, justification: arbText(), effortNotes: arbText() },
     { requiredKeys: ['regime', 'behaviour', 'innovation', 'justification'] },
   ),
 );
-export const arbAssessmentInput: fc.Arbitrary<AssessmentInput> = fc.oneof(
-  fc.record({ regime: fc.constant('rated' as const), hasilKerja: arbRatingLevel, perilaku: arbRatingLevel }),
-  fc.record({
-    regime: fc.constant('numeric' as const),
-    measures: fc.array(fc.record({ iki: arbIkiId, target: arbAspectNumbers, realised: arbAspectNumbers }), { maxLength: 3 }),
-    behaviour: arbScores,
-    peerInputUsed: arbBool,
-    innovation: arbBool,
-  }),
-);
-export const arbAssessment: fc.Arbitrary<Assessment> = fc.record(
-  {
-    ruleBook: arbRuleBookRef,
-    predikat: arbPredikat,
-    label: arbText(),
-    hasilKerja: arbRatingLevel,
-    perilaku: arbRatingLevel,
-    scores: fc.record({
-      perIki: fc.array(fc.record({ iki: arbIkiId, aspects: arbAspectNumbers, score: arbNumber }), { maxLength: 3 }),
-      skp: arbNumber,
-      behaviour: arbNumber,
-      weights: fc.record({ skp: arbNumber, behaviour: arbNumber }),
-      total: arbNumber,
-    }),
-    articles: fc.array(arbText(), { maxLength: 3 }),
-  },
-  { requiredKeys: ['ruleBook', 'predikat', 'label', 'articles'] },
-);
-export const arbConsequences: fc.Arbitrary<Consequences> = fc.record({
-  angkaKredit: fc.option(
-    fc.record({
-      jenjang: fc.constantFrom(...JENJANG),
-      predikat: arbPredikat,
-      share: arbNumber,
-      coefficient: arbNumber,
-      months: arbNumber,
-      credits: arbNumber,
-    }),
-    { nil: null },
-  ),
-  allowancePercent: arbNumber,
-  promotionEligible: arbBool,
-  articles: fc.array(arbText(), { maxLength: 3 }),
-});
 const arbResult: fc.Arbitrary<EvaluationResult> = fc.record(
   {
     stage: fc.constantFrom(...RESULT_STAGES),
@@ -798,19 +705,14 @@ const arbResult: fc.Arbitrary<EvaluationResult> = fc.record(
     score: arbNumber,
     organisationalResult: arbOrganisationalResult,
     consequences: arbConsequences,
-    articles: fc.array(arbText(), { maxLength: 3 }),
+    articles: arbArticles,
     decidedBy: arbNip,
     at: arbInstant,
   },
   { requiredKeys: ['stage', 'ruleBook', 'predikat', 'label', 'articles', 'decidedBy', 'at'] },
 );
 
-const arbMetadata: fc.Arbitrary<CommandMetadata> = fc.record({
-  now: arbInstant,
-  actor: fc.record({ nip: arbNip, role: fc.constantFrom(...ROLES) }),
-});
-const command = <C extends EvaluationCommand>(type: C['type'], data: fc.Arbitrary<C['data']>): fc.Arbitrary<C> =>
-  fc.record({ data, metadata: arbMetadata }).map((c) => ({ type, ...c }) as C);
+const command = arbCommandOf;
 const arbPeriodData = fc.record({
   evaluation: arbEvaluationId,
   kind: fc.constantFrom(...EVALUATION_KINDS),
@@ -827,7 +729,7 @@ const arbSettleData = fc.record(
     label: arbText(),
     hasilKerja: arbRatingLevel,
     perilaku: arbRatingLevel,
-    articles: fc.array(arbText(), { maxLength: 3 }),
+    articles: arbArticles,
     consequences: arbConsequences,
   },
   { requiredKeys: ['evaluation', 'unitPeriod', 'organisationalResult', 'predikat', 'label', 'articles', 'consequences'] },
@@ -883,8 +785,7 @@ export const commandArbitraries: {
 /** Any command of any type, with any valid data and metadata. */
 export const arbCommand: fc.Arbitrary<EvaluationCommand> = fc.oneof(...Object.values(commandArbitraries));
 
-const event = <E extends EvaluationEvent>(type: E['type'], data: fc.Arbitrary<E['data']>): fc.Arbitrary<E> =>
-  data.map((d) => ({ type, data: d }) as E);
+const event = arbEventOf;
 
 /** One arbitrary per event type: the mapped type makes a missing event a compile error. */
 export const eventArbitraries: {
@@ -996,7 +897,7 @@ export const eventArbitraries: {
         justification: arbText(),
         effortNotes: arbText(),
         consequences: arbConsequences,
-        articles: fc.array(arbText(), { maxLength: 3 }),
+        articles: arbArticles,
         decidedBy: arbNip,
         revisedBy: arbNip,
         at: arbInstant,
@@ -1105,17 +1006,11 @@ const arbLifecycle: fc.Arbitrary<ReadonlyArray<EvaluationCommand>> = fc
   ]);
 
 /** An opened evaluation followed by plausible commands, some refused: the lifecycle with noise, or noise only. */
-export const arbPlausibleCommands: fc.Arbitrary<ReadonlyArray<EvaluationCommand>> = fc
-  .oneof(
-    fc
-      .tuple(arbLifecycle, fc.array(fc.array(arbPlausibleCommand, { maxLength: 3 }), { minLength: 12, maxLength: 12 }))
-      .map(([lifecycle, noise]) => [
-        ...lifecycle.flatMap((step, i) => [...(noise[i] ?? []), step]),
-        ...(noise[lifecycle.length] ?? []),
-      ]),
-    fc.array(arbPlausibleCommand, { minLength: 5, maxLength: 40, size: 'max' }),
-  )
-  .map((commands) => [openEvaluation(), ...commands]);
+export const arbPlausibleCommands: fc.Arbitrary<ReadonlyArray<EvaluationCommand>> = arbLifecycleWithNoise(
+  arbLifecycle,
+  arbPlausibleCommand,
+  { slots: 12, maxAlone: 40 },
+).map((commands) => [openEvaluation(), ...commands]);
 
 /** Far after any instant of the pools: every window has passed. */
 export const MUCH_LATER = new Date('2026-06-01T09:00:00+07:00');

@@ -6,6 +6,7 @@
 export {
   decide as decideEvaluation,
   evaluationDecider,
+  revisedAssessmentOf,
   type DeliverEvaluation,
   type EvaluationCommand,
   type FinalizeEvaluation,
@@ -19,6 +20,7 @@ export {
   type RecordEvaluationRealisation,
   type RecordSelfEvaluation,
   type ReviseEvaluation,
+  type RevisedAssessment,
   type SettleEvaluation,
 } from './decide';
 export {

@@ -20,8 +20,10 @@ import {
   PeriodId,
   PlanId,
   strictObject,
+  strippingObject,
   text,
   UnitId,
+  type ObjectCodec,
 } from '../core';
 import type {
   AddIki,
@@ -104,22 +106,6 @@ const Revision = new t.Type<number, number, unknown>(
   (a) => a,
 );
 
-type ObjectOf<R extends t.Props, O extends t.Props> = t.Type<
-  t.TypeOf<t.TypeC<R>> & t.TypeOf<t.PartialC<O>>,
-  t.OutputOf<t.TypeC<R>> & t.OutputOf<t.PartialC<O>>,
-  unknown
->;
-
-/**
- * Like `strictObject`, but strips unknown fields instead of refusing them: what stored events need, since an
- * event written by a newer version may carry a field this one does not know.
- */
-const strippingObject = <R extends t.Props, O extends t.Props = Record<never, never>>(
-  name: string,
-  required: R,
-  optional?: O,
-): ObjectOf<R, O> => t.exact(t.intersection([t.type(required), t.partial(optional ?? ({} as O))]), name);
-
 /** The SKP header's fields. */
 const header = {
   plan: PlanId,
@@ -137,9 +123,10 @@ const header = {
  * The nested shapes, built once for commands (strict) and once for events (stripping) from one description, so
  * the two never drift apart.
  */
-const shapes = (object: typeof strictObject) => {
+const shapes = (object: ObjectCodec) => {
   const rhkRef = object('RhkRef', { plan: PlanId, rhk: RhkId });
   return {
+    header: object('PlanHeader', header),
     rhk: {
       required: { plan: PlanId, rhk: RhkId, kind: RhkKindCodec, description },
       optional: { intervenesIn: rhkRef },
@@ -169,8 +156,10 @@ const shapes = (object: typeof strictObject) => {
   };
 };
 
-const wire = shapes(strictObject);
-const stored = shapes(strippingObject);
+/** The plan's values (header, targets, realisations, bukti dukung, ...): `strict` for commands, `stripping` for events. */
+export const planValueCodecs = { strict: shapes(strictObject), stripping: shapes(strippingObject) } as const;
+const wire = planValueCodecs.strict;
+const stored = planValueCodecs.stripping;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Commands

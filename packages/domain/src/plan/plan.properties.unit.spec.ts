@@ -1,8 +1,14 @@
 import * as fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { fold, replay } from '../core';
 import { deepEqual } from '../testing';
+import { describeCodecLaws, throughJson } from '../testing/codec-laws.testkit';
+import {
+  expectDecidesAlike,
+  expectEvolveChangesState,
+  expectRefusalsDescribed,
+  expectReplaysTo,
+} from '../testing/decider.testkit';
 import { PlanCommandCodec, PlanEventCodec } from './codecs';
 import { planDecider, type PlanCommand } from './decide';
 import { describePlanError } from './errors';
@@ -20,55 +26,11 @@ import {
   run,
 } from './plan.testkit';
 
-/** What goes over the wire: encode, serialise, parse, decode. */
-const throughJson = <A>(codec: t.Type<A, unknown, unknown>, value: A) =>
-  codec.decode(JSON.parse(JSON.stringify(codec.encode(value))));
-
-const commandCases = Object.entries(commandArbitraries) as ReadonlyArray<[string, fc.Arbitrary<PlanCommand>]>;
-const eventCases = Object.entries(eventArbitraries) as ReadonlyArray<[string, fc.Arbitrary<PlanEvent>]>;
-
-const withExtraField = (encoded: unknown): unknown => {
-  const wire = encoded as { data: object };
-  return { ...wire, data: { ...wire.data, notInTheSchema: 1 } };
-};
-
-describe('plan codecs', () => {
-  describe.each(commandCases)('command %s', (_type, arbitrary) => {
-    it('round-trips: decode(encode(x)) equals x, through JSON', () => {
-      fc.assert(
-        fc.property(arbitrary, (command) => {
-          const back = throughJson(PlanCommandCodec, command);
-          return isRight(back) && deepEqual(back.right, command);
-        }),
-      );
-    });
-
-    it('refuses a field it does not know', () => {
-      fc.assert(
-        fc.property(arbitrary, (command) => isLeft(PlanCommandCodec.decode(withExtraField(PlanCommandCodec.encode(command))))),
-      );
-    });
-  });
-
-  describe.each(eventCases)('event %s', (_type, arbitrary) => {
-    it('round-trips: decode(encode(x)) equals x, through JSON', () => {
-      fc.assert(
-        fc.property(arbitrary, (event) => {
-          const back = throughJson(PlanEventCodec, event);
-          return isRight(back) && deepEqual(back.right, event);
-        }),
-      );
-    });
-
-    it('strips a field it does not know (written by a newer version)', () => {
-      fc.assert(
-        fc.property(arbitrary, (event) => {
-          const back = PlanEventCodec.decode(withExtraField(PlanEventCodec.encode(event)));
-          return isRight(back) && deepEqual(back.right, event);
-        }),
-      );
-    });
-  });
+describeCodecLaws('plan codecs', {
+  commandCodec: PlanCommandCodec,
+  commandArbitraries,
+  eventCodec: PlanEventCodec,
+  eventArbitraries,
 });
 
 /** Every rule a reachable state must satisfy, whatever happened before. */
@@ -134,24 +96,15 @@ describe('plan laws', () => {
     fc.assert(
       fc.property(arbPlausibleCommands, fc.nat(), (commands, cut) => {
         const { events, state } = run(commands);
-        const at = events.length === 0 ? 0 : cut % events.length;
-        expect(deepEqual(replay(planDecider, events), state)).toBe(true);
+        expectReplaysTo(planDecider, events, state, cut);
         expect(deepEqual(replay(planDecider, events), replay(planDecider, events))).toBe(true);
-        const resumed = fold(planDecider.evolve, replay(planDecider, events.slice(0, at)), events.slice(at));
-        expect(deepEqual(resumed, state)).toBe(true);
       }),
     );
   });
 
   it('decides deterministically: the same command on the same state gives the same answer', () => {
     fc.assert(
-      fc.property(arbPlausibleCommands, (commands) => {
-        for (const step of run(commands).steps) {
-          const again = planDecider.decide(step.command, step.before);
-          const first = 'events' in step.outcome ? step.outcome.events : step.outcome.refused;
-          expect(deepEqual(isLeft(again) ? again.left : again.right, first)).toBe(true);
-        }
-      }),
+      fc.property(arbPlausibleCommands, (commands) => expectDecidesAlike(planDecider, run(commands).steps)),
     );
   });
 
@@ -202,28 +155,20 @@ describe('plan laws', () => {
 
   it('never decides an event that evolve would ignore (decide and evolve agree)', () => {
     fc.assert(
-      fc.property(arbPlausibleCommands, (commands) => {
-        for (const { before, outcome } of run(commands).steps) {
-          if (!('events' in outcome)) continue;
-          let state = before;
-          for (const event of outcome.events) {
-            const next = planDecider.evolve(state, event);
-            // Realisations and feedback are facts for projections: by design they change no decision state.
-            const recordOnly = event.type === 'RealisationRecorded' || event.type === 'FeedbackRecorded';
-            if (!recordOnly) expect(deepEqual(next, state)).toBe(false);
-            state = next;
-          }
-        }
-      }),
+      fc.property(arbPlausibleCommands, (commands) =>
+        // Realisations and feedback are facts for projections: by design they change no decision state.
+        expectEvolveChangesState(
+          planDecider,
+          run(commands).steps,
+          (event) => event.type === 'RealisationRecorded' || event.type === 'FeedbackRecorded',
+        ),
+      ),
     );
   });
 
   it('describes every refusal in a sentence', () => {
     fc.assert(
-      fc.property(arbPlausibleCommands, (commands) => {
-        for (const { outcome } of run(commands).steps)
-          if ('refused' in outcome) expect(describePlanError(outcome.refused)).toMatch(/^[^\n]{10,}$/);
-      }),
+      fc.property(arbPlausibleCommands, (commands) => expectRefusalsDescribed(run(commands).steps, describePlanError)),
     );
   });
 

@@ -6,15 +6,21 @@ import * as fc from 'fast-check';
 import { isLeft } from 'fp-ts/Either';
 import type * as t from 'io-ts';
 import {
+  evaluationIdOf,
   LocalDate,
   Nip,
   PeriodId,
   planIdOf,
   ROLES,
   UnitId,
+  unitPeriodIdOf,
+  type Command,
   type CommandMetadata,
+  type EvaluationId,
+  type Event,
   type PlanId,
   type Role,
+  type UnitPeriodId,
 } from '../core';
 import type {
   AddIki,
@@ -35,6 +41,7 @@ import type {
   StartAmendment,
   SubmitPlan,
 } from './decide';
+import { arbLifecycleWithNoise, runCommands, type DeciderStep } from '../testing/decider.testkit';
 import { planDecider } from './decide';
 import type { PlanError } from './errors';
 import { IkiId, RhkId } from './ids';
@@ -60,6 +67,7 @@ import {
   type PlanClosed,
   type PlanDrafted,
   type PlanEvent,
+  type PlanHeader,
   type PlanReturned,
   type PlanState,
   type PlanSubmitted,
@@ -142,16 +150,25 @@ const ROLE_OF = new Map<Nip, Role>([
   [APPRAISER_SUPERIOR, 'atasan-pejabat-penilai'],
 ]);
 
-const metadata = (defaultActor: Nip, defaultNow: Date, as: As): CommandMetadata => {
-  const nip = as.by ?? defaultActor;
-  return { now: as.now ?? defaultNow, actor: { nip, role: as.role ?? ROLE_OF.get(nip) ?? 'rekan-kerja' } };
-};
+/**
+ * Command metadata built from `as`, else from the builder's default actor and instant; the role is `as.role`, else
+ * the one `roles` gives the actor, else rekan-kerja.
+ */
+export const metadataWith =
+  (roles: ReadonlyMap<Nip, Role>) =>
+  (defaultActor: Nip, defaultNow: Date, as: As): CommandMetadata => {
+    const nip = as.by ?? defaultActor;
+    return { now: as.now ?? defaultNow, actor: { nip, role: as.role ?? roles.get(nip) ?? 'rekan-kerja' } };
+  };
+/** Who a builder's event names as its actor: `as.by`, else the default. */
+export const actorOf = (defaultActor: Nip, as: As): Nip => as.by ?? defaultActor;
+
+const metadata = metadataWith(ROLE_OF);
 const employeeSays = (as: As) => metadata(EMPLOYEE, DURING, as);
 const appraiserSays = (as: As) => metadata(APPRAISER, DURING, as);
-const actorOf = (defaultActor: Nip, as: As): Nip => as.by ?? defaultActor;
 
-type DraftData = DraftPlan['data'];
-const draftData = (o: Partial<DraftData>): DraftData => ({
+/** The fixture plan's header: the employee's 2025 SKP at Dinas Kesehatan, appraised by APPRAISER. */
+export const PLAN_HEADER: PlanHeader = {
   plan: PLAN,
   employee: EMPLOYEE,
   appraiser: APPRAISER,
@@ -161,9 +178,10 @@ const draftData = (o: Partial<DraftData>): DraftData => ({
   periodStart: PERIOD_START,
   periodEnd: PERIOD_END,
   approach: 'kuantitatif',
-  roster: ROSTER,
-  ...o,
-});
+};
+
+type DraftData = DraftPlan['data'];
+const draftData = (o: Partial<DraftData>): DraftData => ({ ...PLAN_HEADER, roster: ROSTER, ...o });
 
 export const draftPlan = (o: Partial<DraftData> & As = {}): DraftPlan => {
   const { by: _by, role: _role, now: _now, ...data } = o;
@@ -354,31 +372,11 @@ export const histories = (() => {
 // Running commands
 // ---------------------------------------------------------------------------------------------------------------
 
-export type Step = Readonly<{
-  command: PlanCommand;
-  before: PlanState;
-  outcome: Readonly<{ refused: PlanError } | { events: ReadonlyArray<PlanEvent> }>;
-  after: PlanState;
-}>;
+export type Step = DeciderStep<PlanState, PlanCommand, PlanEvent, PlanError>;
 
 /** Runs commands one after the other as the engine would: a refused command changes nothing. */
-export const run = (commands: ReadonlyArray<PlanCommand>, from: PlanState = planDecider.initialState()) => {
-  const steps: Step[] = [];
-  const events: PlanEvent[] = [];
-  let state = from;
-  for (const command of commands) {
-    const before = state;
-    const result = planDecider.decide(command, state);
-    if (isLeft(result)) {
-      steps.push({ command, before, outcome: { refused: result.left }, after: state });
-      continue;
-    }
-    for (const event of result.right) state = planDecider.evolve(state, event);
-    events.push(...result.right);
-    steps.push({ command, before, outcome: { events: result.right }, after: state });
-  }
-  return { steps, events, state };
-};
+export const run = (commands: ReadonlyArray<PlanCommand>, from: PlanState = planDecider.initialState()) =>
+  runCommands(planDecider, commands, from);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arbitraries: any valid value of each wire type (for codec laws)
@@ -392,9 +390,15 @@ export const arbPeriod: fc.Arbitrary<PeriodId> = fc
   .tuple(fc.integer({ min: 2000, max: 2099 }), fc.constantFrom('', '-Q1', '-Q4', '-S2', '-M03', '-M12', '-P2'))
   .map(([year, suffix]) => valid(PeriodId, `${year}${suffix}`));
 export const arbPlanId: fc.Arbitrary<PlanId> = fc.tuple(arbNip, arbPeriod).map(([nip, period]) => planIdOf(nip, period));
+export const arbEvaluationId: fc.Arbitrary<EvaluationId> = fc
+  .tuple(arbPlanId, arbPeriod)
+  .map(([plan, period]) => evaluationIdOf(plan, period));
 export const arbUnit: fc.Arbitrary<UnitId> = fc.stringMatching(/^[a-z0-9][a-z0-9-]{0,20}$/).map((s) => valid(UnitId, s));
 export const arbRhkId: fc.Arbitrary<RhkId> = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/).map(rhkId);
 export const arbIkiId: fc.Arbitrary<IkiId> = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/).map(ikiId);
+export const arbUnitPeriodId: fc.Arbitrary<UnitPeriodId> = fc
+  .tuple(arbUnit, arbPeriod)
+  .map(([unit, period]) => unitPeriodIdOf(unit, period));
 
 /** Instants the wire can carry (ISO-8601 years 0000-9999); milliseconds included. */
 export const arbInstant: fc.Arbitrary<Date> = fc.date({
@@ -446,7 +450,7 @@ const arbFeedbackKind = fc.constantFrom(...FEEDBACK_KINDS);
 const arbRevision = fc.nat({ max: 50 });
 const arbOpenStatus = fc.constantFrom(...OPEN_PLAN_STATUSES);
 
-const arbHeader = fc.record({
+export const arbPlanHeader: fc.Arbitrary<PlanHeader> = fc.record({
   plan: arbPlanId,
   employee: arbNip,
   appraiser: arbNip,
@@ -464,14 +468,21 @@ const arbRhkData = fc.record(
 const arbIkiData = fc.record({ plan: arbPlanId, rhk: arbRhkId, iki: arbIkiId, description: arbText(), targets: arbTargets });
 const arbOnlyPlan = fc.record({ plan: arbPlanId });
 
-const command = <C extends PlanCommand>(type: C['type'], data: fc.Arbitrary<C['data']>): fc.Arbitrary<C> =>
+/** A command of `type` with any `data` drawn from `data` and any valid metadata (every aggregate's codec laws). */
+export const arbCommandOf = <C extends Command<string, unknown>>(type: C['type'], data: fc.Arbitrary<C['data']>): fc.Arbitrary<C> =>
   fc.record({ data, metadata: arbMetadata }).map((c) => ({ type, ...c }) as C);
+
+/** An event of `type` with any `data` drawn from `data`. */
+export const arbEventOf = <E extends Event<string, unknown>>(type: E['type'], data: fc.Arbitrary<E['data']>): fc.Arbitrary<E> =>
+  data.map((d) => ({ type, data: d }) as E);
+
+const command = arbCommandOf;
 
 /** One arbitrary per command type: the mapped type makes a missing command a compile error. */
 export const commandArbitraries: { readonly [K in PlanCommand['type']]: fc.Arbitrary<Extract<PlanCommand, { type: K }>> } = {
   DraftPlan: command<DraftPlan>(
     'DraftPlan',
-    fc.record({ header: arbHeader, roster: arbRoster }).map(({ header, roster }) => ({ ...header, roster })),
+    fc.record({ header: arbPlanHeader, roster: arbRoster }).map(({ header, roster }) => ({ ...header, roster })),
   ),
   AddRhk: command<AddRhk>('AddRhk', arbRhkData),
   ChangeRhk: command<ChangeRhk>('ChangeRhk', arbRhkData),
@@ -511,15 +522,14 @@ export const commandArbitraries: { readonly [K in PlanCommand['type']]: fc.Arbit
 /** Any command of any type, with any valid data and metadata. */
 export const arbCommand: fc.Arbitrary<PlanCommand> = fc.oneof(...Object.values(commandArbitraries));
 
-const event = <E extends PlanEvent>(type: E['type'], data: fc.Arbitrary<E['data']>): fc.Arbitrary<E> =>
-  data.map((d) => ({ type, data: d }) as E);
+const event = arbEventOf;
 
 /** One arbitrary per event type: the mapped type makes a missing event a compile error. */
 export const eventArbitraries: { readonly [K in PlanEvent['type']]: fc.Arbitrary<Extract<PlanEvent, { type: K }>> } = {
   PlanDrafted: event<PlanDrafted>(
     'PlanDrafted',
     fc
-      .record({ header: arbHeader, roster: arbRoster, at: arbInstant })
+      .record({ header: arbPlanHeader, roster: arbRoster, at: arbInstant })
       .map(({ header, ...rest }) => ({ ...header, ...rest })),
   ),
   RhkAdded: event<RhkAdded>('RhkAdded', arbRhkData),
@@ -715,14 +725,8 @@ const arbLifecycle: fc.Arbitrary<ReadonlyArray<PlanCommand>> = fc
  * A drafted plan followed by plausible commands, some refused: either the usual lifecycle with random commands
  * between its steps (which may derail it, as people do), or random commands only.
  */
-export const arbPlausibleCommands: fc.Arbitrary<ReadonlyArray<PlanCommand>> = fc
-  .oneof(
-    fc
-      .tuple(arbLifecycle, fc.array(fc.array(arbPlausibleCommand, { maxLength: 3 }), { minLength: 20, maxLength: 20 }))
-      .map(([lifecycle, noise]) => [
-        ...lifecycle.flatMap((step, i) => [...(noise[i] ?? []), step]),
-        ...(noise[lifecycle.length] ?? []),
-      ]),
-    fc.array(arbPlausibleCommand, { minLength: 5, maxLength: 60, size: 'max' }),
-  )
-  .map((commands) => [draftPlan(), ...commands]);
+export const arbPlausibleCommands: fc.Arbitrary<ReadonlyArray<PlanCommand>> = arbLifecycleWithNoise(
+  arbLifecycle,
+  arbPlausibleCommand,
+  { slots: 20, maxAlone: 60 },
+).map((commands) => [draftPlan(), ...commands]);

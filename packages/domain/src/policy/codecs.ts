@@ -1,36 +1,30 @@
 /**
  * The codec of a tenant policy, so that a tenant can supply its own policy as data (JSON or YAML read by the
  * engine): unknown fields are refused, every record must name each of its keys, the rule-book schedule must be
- * ordered by year and name only rule books this build has.
+ * ordered by year and name only rule books this build has. The settings an aggregate records when it opens are
+ * built from the same description for its commands (strict) and stored events (stripping): `policyValueCodecs`.
  */
 import * as t from 'io-ts';
 import { TimeZone } from '../calendar';
-import { literals, NonNegativeNumber, strictObject, TenantId, text } from '../core';
-import { KnownRuleBookRefCodec } from '../rulebook/codecs';
+import {
+  literals,
+  NonNegativeNumber,
+  strictObject,
+  strippingObject,
+  TenantId,
+  text,
+  totalRecord,
+  wholeNumber,
+  type ObjectCodec,
+} from '../core';
+import { CurvePolicyCodec, KnownRuleBookRefCodec, ruleBookValueCodecs } from '../rulebook/codecs';
 import {
   EvaluationFrequencyCodec,
   ORGANISATIONAL_RESULTS,
   PREDIKAT,
   RatingLevelCodec,
 } from '../rulebook/vocabulary';
-import type { CurvePolicy } from '../rulebook/curve';
 import type { RuleBookSchedule, TenantPolicy } from './tenant-policy';
-
-/** A whole number within `min..max`. */
-const wholeNumber = (name: string, min: number, max: number) =>
-  new t.Type<number, number, unknown>(
-    name,
-    (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max,
-    (u, c) =>
-      typeof u === 'number' && Number.isInteger(u) && u >= min && u <= max
-        ? t.success(u)
-        : t.failure(u, c, `${name} must be a whole number within ${min}..${max}, got ${JSON.stringify(u)}`),
-    (a) => a,
-  );
-
-/** An object with exactly the keys `keys`, each decoded by `value`. */
-const everyKey = <K extends string, C extends t.Mixed>(name: string, keys: ReadonlyArray<K>, value: C) =>
-  strictObject(name, Object.fromEntries(keys.map((k) => [k, value])) as Record<K, C>);
 
 const ScheduleEntryCodec = strictObject('RuleBookScheduleEntry', {
   fromYear: wholeNumber('fromYear', 1900, 9999),
@@ -59,7 +53,18 @@ export const RuleBookScheduleCodec: t.Type<RuleBookSchedule, RuleBookSchedule, u
   entries.encode,
 );
 
-export const CurvePolicyCodec: t.Type<CurvePolicy, CurvePolicy, unknown> = strictObject('CurvePolicy', { exemptBelow: wholeNumber('exemptBelow', 1, 1_000_000) });
+/** The policy settings an aggregate records when it opens (the unit period's curve, BR-09 mapping and BR-25 table). */
+const shapes = (object: ObjectCodec, ruleBook: (typeof ruleBookValueCodecs)['strict']) => ({
+  curve: ruleBook.curvePolicy,
+  unitHeadHasilKerja: totalRecord(object, 'UnitHeadHasilKerja', ORGANISATIONAL_RESULTS, RatingLevelCodec),
+  allowancePercent: totalRecord(object, 'AllowancePercent', PREDIKAT, NonNegativeNumber),
+});
+
+/** The policy settings' codecs: `strict` for commands and policies, `stripping` for stored events. */
+export const policyValueCodecs = {
+  strict: shapes(strictObject, ruleBookValueCodecs.strict),
+  stripping: shapes(strippingObject, ruleBookValueCodecs.stripping),
+} as const;
 
 export const ObjectionWindowCodec: t.Type<TenantPolicy['objectionWindow'], TenantPolicy['objectionWindow'], unknown> = strictObject('ObjectionWindow', {
   days: wholeNumber('days', 1, 366),
@@ -75,8 +80,8 @@ export const TenantPolicyCodec: t.Type<TenantPolicy, unknown, unknown> = strictO
   peerFeedback: t.boolean,
   selfEvaluation: t.boolean,
   curve: CurvePolicyCodec,
-  unitHeadHasilKerja: everyKey('UnitHeadHasilKerja', ORGANISATIONAL_RESULTS, RatingLevelCodec),
-  allowancePercent: everyKey('AllowancePercent', PREDIKAT, NonNegativeNumber),
+  unitHeadHasilKerja: policyValueCodecs.strict.unitHeadHasilKerja,
+  allowancePercent: policyValueCodecs.strict.allowancePercent,
   angkaKreditProRata: t.boolean,
   objectionWindow: ObjectionWindowCodec,
 });

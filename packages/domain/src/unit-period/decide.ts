@@ -6,6 +6,7 @@
 import { left, right, type Either } from 'fp-ts/Either';
 import { isLeft } from 'fp-ts/Either';
 import {
+  evaluationIdParts,
   unitPeriodIdOf,
   type Command,
   type CommandMetadata,
@@ -140,17 +141,14 @@ const setOrganisationalResult = ({ data, metadata }: SetOrganisationalResult, st
   });
 };
 
-/** An evaluation id is `<nip>.<plan period>.<evaluation period>` (core/ids.ts). */
-const employeeOfEvaluation = (evaluation: EvaluationId): string => evaluation.slice(0, evaluation.indexOf('.'));
-const periodOfEvaluation = (evaluation: EvaluationId): string => evaluation.slice(evaluation.lastIndexOf('.') + 1);
-
 const recordProposal = ({ data, metadata }: RecordProposal, state: OpenUnitPeriodState): Decision => {
   const notAllowed = system(metadata);
   if (notAllowed !== undefined) return refuse(notAllowed);
   const { evaluation, employee, assessment, isUnitHead, months } = data;
   if (!Number.isInteger(months) || months < 1 || months > 12) return refuse({ _tag: 'MonthsOutOfRange', months });
-  if (employeeOfEvaluation(evaluation) !== employee) return refuse({ _tag: 'EvaluationNotOfEmployee', evaluation, employee });
-  if (periodOfEvaluation(evaluation) !== state.header.period)
+  const parts = evaluationIdParts(evaluation);
+  if (parts.employee !== employee) return refuse({ _tag: 'EvaluationNotOfEmployee', evaluation, employee });
+  if (parts.period !== state.header.period)
     return refuse({ _tag: 'EvaluationOutsidePeriod', evaluation, period: state.header.period });
   const { unitHead } = state.facts.roster;
   if (isUnitHead !== (employee === unitHead)) return refuse({ _tag: 'UnitHeadMismatch', employee, isUnitHead, unitHead });

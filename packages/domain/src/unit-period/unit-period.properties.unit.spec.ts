@@ -1,15 +1,21 @@
 import * as fc from 'fast-check';
 import { isLeft, isRight } from 'fp-ts/Either';
-import type * as t from 'io-ts';
 import { fold, replay } from '../core';
 import { checkDistribution, type DistributionCounts } from '../rulebook/curve';
 import { predikatOf } from '../rulebook/registry';
 import { PREDIKAT, type OrganisationalResult, type Predikat } from '../rulebook/vocabulary';
 import { deepEqual } from '../testing';
+import { describeCodecLaws, throughJson } from '../testing/codec-laws.testkit';
+import {
+  expectDecidesAlike,
+  expectEvolveChangesState,
+  expectRefusalsDescribed,
+  expectReplaysTo,
+} from '../testing/decider.testkit';
 import { UnitPeriodCommandCodec, UnitPeriodEventCodec } from './codecs';
-import { unitPeriodDecider, type UnitPeriodCommand } from './decide';
+import { unitPeriodDecider } from './decide';
 import { describeUnitPeriodError } from './errors';
-import type { Proposal, SettledResult, UnitPeriodEvent, UnitPeriodPolicy, UnitPeriodState } from './unit-period';
+import type { Proposal, SettledResult, UnitPeriodPolicy, UnitPeriodState } from './unit-period';
 import {
   arbCommand,
   arbEvent,
@@ -22,57 +28,11 @@ import {
   type Step,
 } from './unit-period.testkit';
 
-/** What goes over the wire: encode, serialise, parse, decode. */
-const throughJson = <A>(codec: t.Type<A, unknown, unknown>, value: A) =>
-  codec.decode(JSON.parse(JSON.stringify(codec.encode(value))));
-
-const commandCases = Object.entries(commandArbitraries) as ReadonlyArray<[string, fc.Arbitrary<UnitPeriodCommand>]>;
-const eventCases = Object.entries(eventArbitraries) as ReadonlyArray<[string, fc.Arbitrary<UnitPeriodEvent>]>;
-
-const withExtraField = (encoded: unknown): unknown => {
-  const wire = encoded as { data: object };
-  return { ...wire, data: { ...wire.data, notInTheSchema: 1 } };
-};
-
-describe('unit period codecs', () => {
-  describe.each(commandCases)('command %s', (_type, arbitrary) => {
-    it('round-trips: decode(encode(x)) equals x, through JSON', () => {
-      fc.assert(
-        fc.property(arbitrary, (command) => {
-          const back = throughJson(UnitPeriodCommandCodec, command);
-          return isRight(back) && deepEqual(back.right, command);
-        }),
-      );
-    });
-
-    it('refuses a field it does not know', () => {
-      fc.assert(
-        fc.property(arbitrary, (command) =>
-          isLeft(UnitPeriodCommandCodec.decode(withExtraField(UnitPeriodCommandCodec.encode(command)))),
-        ),
-      );
-    });
-  });
-
-  describe.each(eventCases)('event %s', (_type, arbitrary) => {
-    it('round-trips: decode(encode(x)) equals x, through JSON', () => {
-      fc.assert(
-        fc.property(arbitrary, (event) => {
-          const back = throughJson(UnitPeriodEventCodec, event);
-          return isRight(back) && deepEqual(back.right, event);
-        }),
-      );
-    });
-
-    it('strips a field it does not know (written by a newer version)', () => {
-      fc.assert(
-        fc.property(arbitrary, (event) => {
-          const back = UnitPeriodEventCodec.decode(withExtraField(UnitPeriodEventCodec.encode(event)));
-          return isRight(back) && deepEqual(back.right, event);
-        }),
-      );
-    });
-  });
+describeCodecLaws('unit period codecs', {
+  commandCodec: UnitPeriodCommandCodec,
+  commandArbitraries,
+  eventCodec: UnitPeriodEventCodec,
+  eventArbitraries,
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -116,10 +76,7 @@ describe('unit period laws', () => {
     fc.assert(
       fc.property(arbScenario, fc.nat(), ({ commands }, cut) => {
         const { events, state } = run(commands);
-        const at = events.length === 0 ? 0 : cut % events.length;
-        expect(deepEqual(replay(unitPeriodDecider, events), state)).toBe(true);
-        const resumed = fold(unitPeriodDecider.evolve, replay(unitPeriodDecider, events.slice(0, at)), events.slice(at));
-        expect(deepEqual(resumed, state)).toBe(true);
+        expectReplaysTo(unitPeriodDecider, events, state, cut);
       }),
     );
   });
@@ -137,13 +94,7 @@ describe('unit period laws', () => {
 
   it('decides deterministically: the same command on the same state gives the same answer', () => {
     fc.assert(
-      fc.property(arbScenario, ({ commands }) => {
-        for (const step of run(commands).steps) {
-          const again = unitPeriodDecider.decide(step.command, step.before);
-          const first = 'events' in step.outcome ? step.outcome.events : step.outcome.refused;
-          expect(deepEqual(isLeft(again) ? again.left : again.right, first)).toBe(true);
-        }
-      }),
+      fc.property(arbScenario, ({ commands }) => expectDecidesAlike(unitPeriodDecider, run(commands).steps)),
     );
   });
 
@@ -264,32 +215,24 @@ describe('unit period laws', () => {
 
   it('never decides an event that evolve would ignore (decide and evolve agree)', () => {
     fc.assert(
-      fc.property(arbScenario, ({ commands }) => {
-        for (const { before, outcome } of run(commands).steps) {
-          if (!('events' in outcome)) continue;
-          let state = before;
-          for (const event of outcome.events) {
-            const next = unitPeriodDecider.evolve(state, event);
-            // Setting the same result again, re-recording an identical proposal or revising a result to what it was
-            // (an objection upheld without a change of rating) is a new fact with the same decision state.
-            const repeat =
-              event.type === 'OrganisationalResultSet' ||
-              event.type === 'ProposalRecorded' ||
-              (event.type === 'SettledResultRevised' && deepEqual(event.data.previous, event.data.result));
-            if (!repeat) expect(deepEqual(next, state)).toBe(false);
-            state = next;
-          }
-        }
-      }),
+      fc.property(arbScenario, ({ commands }) =>
+        // Setting the same result again, re-recording an identical proposal or revising a result to what it was
+        // (an objection upheld without a change of rating) is a new fact with the same decision state.
+        expectEvolveChangesState(
+          unitPeriodDecider,
+          run(commands).steps,
+          (event) =>
+            event.type === 'OrganisationalResultSet' ||
+            event.type === 'ProposalRecorded' ||
+            (event.type === 'SettledResultRevised' && deepEqual(event.data.previous, event.data.result)),
+        ),
+      ),
     );
   });
 
   it('describes every refusal in a sentence', () => {
     fc.assert(
-      fc.property(arbScenario, ({ commands }) => {
-        for (const { outcome } of run(commands).steps)
-          if ('refused' in outcome) expect(describeUnitPeriodError(outcome.refused)).toMatch(/^[^\n]{10,}$/);
-      }),
+      fc.property(arbScenario, ({ commands }) => expectRefusalsDescribed(run(commands).steps, describeUnitPeriodError)),
     );
   });
 

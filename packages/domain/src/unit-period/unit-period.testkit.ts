@@ -19,25 +19,39 @@ import {
   type Role,
   type UnitPeriodId,
 } from '../core';
-import { nipArb as arbNip } from '../core/core.testkit';
+import { arbTotalRecord, nipArb as arbNip } from '../core/core.testkit';
 import type { Evidence } from '../plan/plan';
 import {
-  arbIkiId,
+  arbCommandOf,
+  arbEvaluationId,
+  arbEventOf,
+  arbEvidence,
   arbInstant,
   arbLocalDate,
-  arbMetadata,
-  arbNumber,
   arbPeriod,
   arbText,
   arbUnit,
+  arbUnitPeriodId,
+  PERIOD_END,
+  PERIOD_START,
   valid,
 } from '../plan/plan.testkit';
 import { DEFAULT_POLICY_SETTINGS } from '../policy/tenants';
-import { consequencesOf, type AngkaKredit, type Consequences } from '../rulebook/consequences';
-import type { CurveBound, DistributionCounts } from '../rulebook/curve';
+import { consequencesOf } from '../rulebook/consequences';
+import type { DistributionCounts } from '../rulebook/curve';
 import { PERMENPANRB_6_2022 } from '../rulebook/permenpanrb-6-2022';
 import { PP_30_2019_REF } from '../rulebook/pp-30-2019';
-import { RULE_BOOK_IDS, type Assessment, type Scores } from '../rulebook/rule-book';
+import type { Assessment } from '../rulebook/rule-book';
+import {
+  arbArticles,
+  arbAssessment,
+  arbConsequences,
+  arbCurveBound,
+  arbCurveRule,
+  arbDistributionCounts,
+  arbPredikat,
+  arbRuleBookRef,
+} from '../rulebook/rulebook.testkit';
 import {
   JENJANG,
   ORGANISATIONAL_RESULTS,
@@ -48,7 +62,7 @@ import {
   type Predikat,
   type RatingLevel,
 } from '../rulebook/vocabulary';
-import { ASPECTS } from '../plan/plan';
+import { runCommands, type DeciderStep } from '../testing/decider.testkit';
 import {
   unitPeriodDecider,
   type OpenUnitPeriod,
@@ -107,9 +121,8 @@ export const STAFF: ReadonlyArray<Nip> = Array.from({ length: 12 }, (_, i) => st
 export const evaluationOf = (nip: Nip, period: PeriodId = PERIOD): EvaluationId =>
   evaluationIdOf(planIdOf(nip, PERIOD), period);
 
-/** Calendar year 2025 in Surabaya (WIB). */
-export const PERIOD_START = new Date('2025-01-01T00:00:00+07:00');
-export const PERIOD_END = new Date('2026-01-01T00:00:00+07:00');
+/** Calendar year 2025 in Surabaya (WIB), as the plan's. */
+export { PERIOD_END, PERIOD_START };
 export const OPEN_DAY = valid(LocalDate, '2026-01-02');
 export const OPENED_AT = new Date('2026-01-02T08:00:00+07:00');
 export const RATED_AT = new Date('2026-01-10T10:00:00+07:00');
@@ -372,119 +385,36 @@ export const proposing = (proposals: ReadonlyArray<readonly [Nip, Assessment]>):
 // Running commands
 // ---------------------------------------------------------------------------------------------------------------
 
-export type Step = Readonly<{
-  command: UnitPeriodCommand;
-  before: UnitPeriodState;
-  outcome: Readonly<{ refused: UnitPeriodError } | { events: ReadonlyArray<UnitPeriodEvent> }>;
-  after: UnitPeriodState;
-}>;
+export type Step = DeciderStep<UnitPeriodState, UnitPeriodCommand, UnitPeriodEvent, UnitPeriodError>;
 
 /** Runs commands one after the other as the engine would: a refused command changes nothing. */
-export const run = (commands: ReadonlyArray<UnitPeriodCommand>, from: UnitPeriodState = unitPeriodDecider.initialState()) => {
-  const steps: Step[] = [];
-  const events: UnitPeriodEvent[] = [];
-  let state = from;
-  for (const command of commands) {
-    const before = state;
-    const result = unitPeriodDecider.decide(command, state);
-    if (isLeft(result)) {
-      steps.push({ command, before, outcome: { refused: result.left }, after: state });
-      continue;
-    }
-    for (const event of result.right) state = unitPeriodDecider.evolve(state, event);
-    events.push(...result.right);
-    steps.push({ command, before, outcome: { events: result.right }, after: state });
-  }
-  return { steps, events, state };
-};
+export const run = (commands: ReadonlyArray<UnitPeriodCommand>, from: UnitPeriodState = unitPeriodDecider.initialState()) =>
+  runCommands(unitPeriodDecider, commands, from);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Arbitraries: any valid value of each wire type (for codec laws)
 // ---------------------------------------------------------------------------------------------------------------
 
-export const arbUnitPeriodId: fc.Arbitrary<UnitPeriodId> = fc
-  .tuple(arbUnit, arbPeriod)
-  .map(([unit, period]) => unitPeriodIdOf(unit, period));
-export const arbEvaluationId: fc.Arbitrary<EvaluationId> = fc
-  .tuple(arbNip, arbPeriod, arbPeriod)
-  .map(([nip, plan, period]) => evaluationIdOf(planIdOf(nip, plan), period));
-const arbPredikat = fc.constantFrom(...PREDIKAT);
 const arbLevel = fc.constantFrom(...RATING_LEVELS);
 const arbResult = fc.constantFrom(...ORGANISATIONAL_RESULTS);
 const arbJenjang = fc.constantFrom(...JENJANG);
-const arbArticles = fc.array(arbText(), { maxLength: 4 });
-const arbCount = fc.nat({ max: 500 });
 
-const arbAspects = fc.record(
-  Object.fromEntries(ASPECTS.map((a) => [a, arbNumber])) as Record<(typeof ASPECTS)[number], fc.Arbitrary<number>>,
-  { requiredKeys: [] },
-);
-export const arbScores: fc.Arbitrary<Scores> = fc.record({
-  perIki: fc.array(fc.record({ iki: arbIkiId, aspects: arbAspects, score: arbNumber }), { maxLength: 3 }),
-  skp: arbNumber,
-  behaviour: arbNumber,
-  weights: fc.record({ skp: arbNumber, behaviour: arbNumber }),
-  total: arbNumber,
-});
-export const arbAssessment: fc.Arbitrary<Assessment> = fc.record(
-  {
-    ruleBook: fc.record({ id: fc.constantFrom(...RULE_BOOK_IDS), version: fc.integer({ min: 1, max: 5 }) }),
-    predikat: arbPredikat,
-    label: arbText(),
-    hasilKerja: arbLevel,
-    perilaku: arbLevel,
-    scores: arbScores,
-    articles: arbArticles,
-  },
-  { requiredKeys: ['ruleBook', 'predikat', 'label', 'articles'] },
-);
-export const arbAngkaKredit: fc.Arbitrary<AngkaKredit> = fc.record({
-  jenjang: arbJenjang,
-  predikat: arbPredikat,
-  share: arbNumber,
-  coefficient: arbNumber,
-  months: arbNumber,
-  credits: arbNumber,
-});
-export const arbConsequences: fc.Arbitrary<Consequences> = fc.record({
-  angkaKredit: fc.option(arbAngkaKredit, { nil: null }),
-  allowancePercent: arbNumber,
-  promotionEligible: fc.boolean(),
-  articles: arbArticles,
-});
-export const arbCounts: fc.Arbitrary<DistributionCounts> = fc.record(
-  Object.fromEntries(PREDIKAT.map((p) => [p, arbCount])) as Record<Predikat, fc.Arbitrary<number>>,
-);
-export const arbCurveBound: fc.Arbitrary<CurveBound> = fc.record({
-  rule: fc.constantFrom('BR-04', 'BR-05', 'BR-06', 'BR-07', 'BR-08' as const),
-  predikat: fc.array(arbPredikat, { minLength: 1, maxLength: 2 }),
-  statement: fc.oneof(
-    fc.record({ kind: fc.constantFrom('max' as const, 'min' as const), share: arbNumber }),
-    fc.record({ kind: fc.constant('min-count' as const), count: arbCount }),
-  ),
-  allowed: fc.record({ min: arbCount, max: arbCount }),
-});
 export const arbCurveApplied: fc.Arbitrary<CurveApplied> = fc.record({
-  rule: fc.constantFrom('BR-04', 'BR-05', 'BR-06', 'BR-07', 'BR-08' as const),
+  rule: arbCurveRule,
   exempt: fc.boolean(),
   bounds: fc.array(arbCurveBound, { maxLength: 3 }),
 });
 const arbPercent = fc.integer({ min: 0, max: 200 });
 export const arbPolicy: fc.Arbitrary<UnitPeriodPolicy> = fc.record({
   curve: fc.record({ exemptBelow: fc.integer({ min: 1, max: 30 }) }),
-  unitHeadHasilKerja: fc.record(
-    Object.fromEntries(ORGANISATIONAL_RESULTS.map((r) => [r, arbLevel])) as Record<OrganisationalResult, fc.Arbitrary<RatingLevel>>,
-  ),
-  allowancePercent: fc.record(
-    Object.fromEntries(PREDIKAT.map((p) => [p, arbPercent])) as Record<Predikat, fc.Arbitrary<number>>,
-  ),
+  unitHeadHasilKerja: arbTotalRecord(ORGANISATIONAL_RESULTS, arbLevel),
+  allowancePercent: arbTotalRecord(PREDIKAT, arbPercent),
   angkaKreditProRata: fc.boolean(),
 });
 export const arbFacts: fc.Arbitrary<UnitPeriodFacts> = fc.record({
   roster: fc.record({ asOf: arbLocalDate, unitHead: fc.option(arbNip, { nil: null }), authorisedOfficial: arbNip }),
   policy: arbPolicy,
 });
-const arbEvidence: fc.Arbitrary<Evidence> = fc.record({ ref: arbText(), description: arbText() }, { requiredKeys: ['ref'] });
 export const arbSettledResult: fc.Arbitrary<SettledResult> = fc.record(
   {
     evaluation: arbEvaluationId,
@@ -496,7 +426,7 @@ export const arbSettledResult: fc.Arbitrary<SettledResult> = fc.record(
     hasilKerja: arbLevel,
     perilaku: arbLevel,
     basis: fc.record({
-      ruleBook: fc.record({ id: fc.constantFrom(...RULE_BOOK_IDS), version: fc.integer({ min: 1, max: 5 }) }),
+      ruleBook: arbRuleBookRef,
       articles: arbArticles,
     }),
     consequences: arbConsequences,
@@ -521,8 +451,7 @@ const arbProposal: fc.Arbitrary<Proposal> = fc.record({
   months: fc.integer({ min: -2, max: 14 }),
 });
 
-const command = <C extends UnitPeriodCommand>(type: C['type'], data: fc.Arbitrary<C['data']>): fc.Arbitrary<C> =>
-  fc.record({ data, metadata: arbMetadata }).map((c) => ({ type, ...c }) as C);
+const command = arbCommandOf;
 
 /** One arbitrary per command type: the mapped type makes a missing command a compile error. */
 export const commandArbitraries: {
@@ -558,8 +487,7 @@ export const commandArbitraries: {
 
 export const arbCommand: fc.Arbitrary<UnitPeriodCommand> = fc.oneof(...Object.values(commandArbitraries));
 
-const event = <E extends UnitPeriodEvent>(type: E['type'], data: fc.Arbitrary<E['data']>): fc.Arbitrary<E> =>
-  data.map((d) => ({ type, data: d }) as E);
+const event = arbEventOf;
 
 /** One arbitrary per event type: the mapped type makes a missing event a compile error. */
 export const eventArbitraries: {
@@ -604,7 +532,7 @@ export const eventArbitraries: {
     fc.record({
       unitPeriod: arbUnitPeriodId,
       organisationalResult: arbResult,
-      counts: arbCounts,
+      counts: arbDistributionCounts,
       curve: arbCurveApplied,
       results: fc.array(arbSettledResult, { maxLength: 4 }),
       settledBy: arbNip,
@@ -619,7 +547,7 @@ export const eventArbitraries: {
       assessment: arbAssessment,
       previous: arbSettledResult,
       result: arbSettledResult,
-      counts: arbCounts,
+      counts: arbDistributionCounts,
       curve: arbCurveApplied,
       revisedBy: arbNip,
       at: arbInstant,
