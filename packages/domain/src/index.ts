@@ -9,3 +9,8 @@ export * from './evaluation';
 export * from './unit-period';
 export * from './evaluation-cycle';
 export * from './objection';
+export * from './discipline';
+export * from './absence';
+export * from './appeal';
+export * from './poor-performance';
+export * from './reward';

@@ -1,0 +1,93 @@
+/**
+ * The discipline case (hukuman disiplin, PP 94/2021; DOMAIN.md §2.5; BR-14..BR-19, BR-22): one stream per case.
+ * `decide`, `evolve`, `initialState` and `isTerminal` are exported under discipline-specific names (they are also on
+ * `disciplineDecider`) so that the package's root index can re-export every aggregate side by side.
+ */
+export {
+  decide as decideDiscipline,
+  disciplineDecider,
+  servedFrom,
+  type ApplyReviewOutcome,
+  type DecideSanction,
+  type DecideSanctionRequest,
+  type DeliverDecision,
+  type DisciplineCommand,
+  type DismissCase,
+  type DismissCaseRequest,
+  type FormTimPemeriksa,
+  type RecordDeliveryOverdue,
+  type RecordExamination,
+  type RecordServed,
+  type RecordSummonsIgnored,
+  type ReportBreach,
+  type ReportBreachRequest,
+  type SummonEmployee,
+  type SummonEmployeeRequest,
+} from './decide';
+export {
+  ABSENCE_RULES,
+  BREACH_SOURCE_KINDS,
+  disciplineStreamId,
+  evolve as evolveDiscipline,
+  EXAMINERS,
+  initialState as initialDisciplineState,
+  isEvidenceOnly,
+  isTerminal as isDisciplineCaseClosed,
+  latestSummons,
+  mustExceed,
+  proposedSanction,
+  REQUIRED_TIM_ELEMENTS,
+  REVIEW_OUTCOMES,
+  REVIEW_RULE_BOOK,
+  REVIEW_SOURCES,
+  sanctionInForce,
+  TIM_ELEMENTS,
+  type AbsenceProposal,
+  type AbsenceRule,
+  type AnnulledCase,
+  type BreachReported,
+  type BreachSource,
+  type BreachSourceKind,
+  type CaseDismissed,
+  type DisciplineCaseFile,
+  type DecidedCase,
+  type SanctionDecision,
+  type DecisionAuthority,
+  type DecisionDelivered,
+  type DeliveredCase,
+  type DecisionDelivery,
+  type DeliveryOverdue,
+  type DisciplineEvent,
+  type DisciplineState,
+  type DisciplineStatus,
+  type DismissedCase,
+  type EmptyDisciplineCase,
+  type Examination,
+  type ExaminationRecorded,
+  type Examiner,
+  type OpenDisciplineCase,
+  type ReportedCase,
+  type BreachReportFacts,
+  type SanctionReview,
+  type ReviewOutcome,
+  type ReviewSource,
+  type SanctionImposed,
+  type SanctionReviewed,
+  type SanctionServed,
+  type ServedCase,
+  type Summons,
+  type SummonsIgnored,
+  type SummonsIssued,
+  type Tim,
+  type TimElement,
+  type TimMember,
+  type TimPemeriksaFormed,
+} from './discipline';
+export * from './ids';
+export * from './sanctions';
+export * from './authority';
+export * from './policy';
+export * from './errors';
+export * from './codecs';
+export { dueDiscipline, basisOfDiscipline } from './timers';
+export { disciplineAuthorityFactsFor, disciplineReportFactsFor, superiorLineOf } from './facts';
