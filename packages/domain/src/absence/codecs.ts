@@ -12,7 +12,7 @@ import {
   text,
   wholeNumber,
 } from '../core';
-import { calendarShapes } from '../discipline/calendar-codecs';
+import { calendarShapes } from '../calendar/codecs';
 import type { AbsenceEvent, AbsenceRecorded } from './absence';
 import type { AbsenceCommand, RecordAbsence, RecordAbsenceRequest } from './decide';
 

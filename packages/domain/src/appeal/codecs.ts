@@ -8,13 +8,12 @@
  * Each codec is annotated with the hand-written type it decodes to, so the compiler proves the two agree.
  */
 import * as t from 'io-ts';
-import { DAY_COUNTS, HOLIDAY_KINDS, TimeZone, type RecordedDeadline, type TenantCalendar } from '../calendar';
+import { RecordedDeadlineCodec, TenantCalendarCodec } from '../calendar';
 import {
   byType,
   commandCodec,
   eventCodec,
   Instant,
-  LocalDate,
   literals,
   Nip,
   strictObject,
@@ -65,8 +64,6 @@ export const APPEAL_TEXT_LIMITS = {
   sanctionType: 80,
   article: 200,
   calendarNote: 1000,
-  holidayName: 200,
-  calendarId: 100,
 } as const;
 
 /** The id of the discipline case whose decision is contested, as that aggregate names it (e.g. `<nip>.<yyyy>-<slug>`). */
@@ -87,8 +84,6 @@ const reasons = t.readonlyArray(reason);
 const article = text(APPEAL_TEXT_LIMITS.article);
 const articles = t.readonlyArray(article);
 const Months = wholeNumber('Months', 1, 12);
-const Days = wholeNumber('Days', 1);
-const Year = wholeNumber('Year', 1900, 9999);
 
 /** The nested shapes, built once for commands (strict) and once for events (stripping), so the two never drift. */
 const shapes = (object: ObjectCodec) => ({
@@ -110,33 +105,6 @@ const shapes = (object: ObjectCodec) => ({
 
 const wire = shapes(strictObject);
 const stored = shapes(strippingObject);
-
-/** A tenant's calendar as the engine puts it in a filing command. */
-export const TenantCalendarCodec: t.Type<TenantCalendar, unknown, unknown> = strictObject('TenantCalendar', {
-  timeZone: TimeZone,
-  holidays: strictObject('HolidayCalendar', {
-    id: text(APPEAL_TEXT_LIMITS.calendarId),
-    note: t.string,
-    fromYear: Year,
-    toYear: Year,
-    holidays: t.readonlyArray(
-      strictObject('Holiday', {
-        date: LocalDate,
-        name: text(APPEAL_TEXT_LIMITS.holidayName),
-        kind: literals('HolidayKind', HOLIDAY_KINDS),
-      }),
-    ),
-  }),
-});
-
-/** A deadline as recorded in an event. */
-export const RecordedDeadlineCodec: t.Type<RecordedDeadline, unknown, unknown> = strippingObject('RecordedDeadline', {
-  endsAt: Instant,
-  days: Days,
-  kind: literals('DayCount', DAY_COUNTS),
-  calendar: text(APPEAL_TEXT_LIMITS.calendarId),
-  timeZone: TimeZone,
-});
 
 // ---------------------------------------------------------------------------------------------------------------
 // Commands

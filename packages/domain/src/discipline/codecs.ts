@@ -32,7 +32,7 @@ import {
   type AuthorityTable,
 } from './authority';
 import { TimeZone } from '../calendar';
-import { calendarShapes } from './calendar-codecs';
+import { calendarShapes } from '../calendar/codecs';
 import type {
   ApplyReviewOutcome,
   DecideSanction,

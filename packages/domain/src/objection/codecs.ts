@@ -10,7 +10,7 @@
  * Each codec is annotated with the hand-written type it decodes to, so the compiler proves the two agree.
  */
 import * as t from 'io-ts';
-import { DAY_COUNTS, HOLIDAY_KINDS, TimeZone } from '../calendar';
+import { calendarShapes, DayCountCodec } from '../calendar/codecs';
 import {
   byKey,
   byType,
@@ -19,7 +19,6 @@ import {
   eventCodec,
   FiniteNumber,
   Instant,
-  LocalDate,
   literals,
   Nip,
   strictObject,
@@ -70,15 +69,10 @@ export const OBJECTION_TEXT_LIMITS = {
   explanation: 8000,
   justification: 4000,
   notes: 4000,
-  calendarId: 100,
-  calendarNote: 2000,
-  holidayName: 200,
 } as const;
 
 export const ObjectionPartyCodec = literals('ObjectionParty', OBJECTION_PARTIES);
 const EvaluationStatusCodec = literals('EvaluationStatus', EVALUATION_STATUSES);
-const DayCountCodec = literals('DayCount', DAY_COUNTS);
-const HolidayKindCodec = literals('HolidayKind', HOLIDAY_KINDS);
 
 const objection = text(OBJECTION_TEXT_LIMITS.objection);
 const reasons = t.readonlyArray(text(OBJECTION_TEXT_LIMITS.reason));
@@ -86,7 +80,6 @@ const explanation = text(OBJECTION_TEXT_LIMITS.explanation);
 const articles = t.readonlyArray(text(200));
 /** A number of days of a period of the law: 1 to 366. */
 const Days = wholeNumber('Days', 1, 366);
-const Year = wholeNumber('Year', 1900, 9999);
 
 /**
  * The nested shapes, built once for commands (strict) and once for events (stripping) from one description, so
@@ -95,18 +88,7 @@ const Year = wholeNumber('Year', 1900, 9999);
 const shapes = (object: ObjectCodec, ruleBookValues: (typeof ruleBookValueCodecs)['strict']) => {
   const { ruleBookRef } = ruleBookValues;
   const policy = object('ObjectionPolicy', { decisionPeriod: object('DecisionPeriod', { days: Days, kind: DayCountCodec }) });
-  const calendar = object('TenantCalendar', {
-    timeZone: TimeZone,
-    holidays: object('HolidayCalendar', {
-      id: text(OBJECTION_TEXT_LIMITS.calendarId),
-      note: t.string,
-      fromYear: Year,
-      toYear: Year,
-      holidays: t.readonlyArray(
-        object('Holiday', { date: LocalDate, name: text(OBJECTION_TEXT_LIMITS.holidayName), kind: HolidayKindCodec }),
-      ),
-    }),
-  });
+  const { calendar, deadline } = calendarShapes(object);
   const evaluationFacts = object('ObjectionEvaluationFacts', {
     employee: Nip,
     appraiser: Nip,
@@ -119,13 +101,6 @@ const shapes = (object: ObjectCodec, ruleBookValues: (typeof ruleBookValueCodecs
     objectionDeadline: t.union([Instant, t.null]),
   });
   const facts = object('ObjectionFacts', { evaluation: evaluationFacts, calendar, policy });
-  const deadline = object('RecordedDeadline', {
-    endsAt: Instant,
-    days: Days,
-    kind: DayCountCodec,
-    calendar: text(OBJECTION_TEXT_LIMITS.calendarId),
-    timeZone: TimeZone,
-  });
   const justification = text(OBJECTION_TEXT_LIMITS.justification);
   const notes = text(OBJECTION_TEXT_LIMITS.notes);
   /** The same Appraisal a RateEvaluation carries (the evaluation's regime decides which). */

@@ -1,19 +1,13 @@
 /**
- * Codecs for the calendar values commands and events of the discipline case and the absence records carry: the
- * tenant calendar a command brings (engine-filled) and the deadline an event records. The calendar module has no
- * codecs of its own yet; if it gets some, these should go there.
+ * Codecs for the calendar values that commands and events carry: the tenant calendar a command brings
+ * (engine-filled), a period of the law, and the deadline an event records. Built once per object kind (strict for
+ * commands, stripping for stored events) by `calendarShapes`.
  */
 import * as t from 'io-ts';
-import {
-  DAY_COUNTS,
-  HOLIDAY_KINDS,
-  TimeZone,
-  type HolidayCalendar,
-  type Period,
-  type RecordedDeadline,
-  type TenantCalendar,
-} from '../calendar';
-import { Instant, literals, LocalDate, text, wholeNumber, type ObjectCodec } from '../core';
+import { HOLIDAY_KINDS, type HolidayCalendar } from './holidays';
+import { TimeZone } from './local-time';
+import { DAY_COUNTS, type Period, type RecordedDeadline, type TenantCalendar } from './tenant-calendar';
+import { Instant, literals, LocalDate, strictObject, strippingObject, text, wholeNumber, type ObjectCodec } from '../core';
 
 export const DayCountCodec = literals('DayCount', DAY_COUNTS);
 export const HolidayKindCodec = literals('HolidayKind', HOLIDAY_KINDS);
@@ -37,3 +31,7 @@ export const calendarShapes = (object: ObjectCodec) => {
   });
   return { calendar, period, deadline };
 };
+
+/** A tenant's calendar as the engine puts it in a command (strict), and a deadline as an event records it (stripping). */
+export const TenantCalendarCodec: t.Type<TenantCalendar, unknown, unknown> = calendarShapes(strictObject).calendar;
+export const RecordedDeadlineCodec: t.Type<RecordedDeadline, unknown, unknown> = calendarShapes(strippingObject).deadline;
