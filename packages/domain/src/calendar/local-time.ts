@@ -87,6 +87,20 @@ export const addDays = (date: LocalDate, days: number): LocalDate => {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}` as LocalDate;
 };
 
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * `date` plus `months` calendar months: the same day of the month, or the last day of the target month when it is
+ * shorter (31 Aug 2025 + 6 = 28 Feb 2026; 29 Feb 2024 + 12 = 28 Feb 2025).
+ */
+export const addCalendarMonths = (date: LocalDate, months: number): LocalDate => {
+  const { year, month, day } = parseLocalDate(date);
+  const index = year * 12 + (month - 1) + months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, daysInMonth(y, m)), 2)}` as LocalDate;
+};
+
 /** The first instant of `date` in `zone` (local midnight). */
 export const startOfLocalDay = (date: LocalDate, zone: TimeZone): Date => {
   const { year, month, day } = parseLocalDate(date);

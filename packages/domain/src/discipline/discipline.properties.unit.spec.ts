@@ -9,7 +9,8 @@ import { disciplineDecider, type DisciplineCommand } from './decide';
 import type { DisciplineEvent } from './discipline';
 import { describeDisciplineError } from './errors';
 import { historyArb, localDateArb, POLICY, sanctionArb, stateOf } from './discipline.testkit';
-import { addCalendarMonths, durationMonths, inForcePeriod, levelOfSanction, SANCTION_CATALOGUE } from './sanctions';
+import { addCalendarMonths } from '../calendar';
+import { durationMonths, inForcePeriod, levelOfSanction, SANCTION_CATALOGUE } from './sanctions';
 import { basisOfDiscipline } from './timers';
 
 /** What goes over the wire: encode, serialise, parse, decode. */

@@ -21,6 +21,7 @@
  * effect and is done); a dismissal has no end (`until` null).
  */
 import { left, right, type Either } from 'fp-ts/Either';
+import { addCalendarMonths } from '../calendar';
 import type { LocalDate } from '../core';
 
 export const SANCTION_LEVELS = ['ringan', 'sedang', 'berat'] as const;
@@ -222,24 +223,6 @@ export const describeSanction = (sanction: Sanction | SanctionChoice): string =>
 
 /** `from` inclusive to `until` exclusive; `until` null: no end (a dismissal). */
 export type InForce = Readonly<{ from: LocalDate; until: LocalDate | null }>;
-
-const pad = (n: number, width: number): string => String(n).padStart(width, '0');
-
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/**
- * `date` plus `months` calendar months: the same day of the month, or the last day of the target month when it is
- * shorter (31 Aug 2025 + 6 = 28 Feb 2026; 29 Feb 2024 + 12 = 28 Feb 2025).
- */
-export const addCalendarMonths = (date: LocalDate, months: number): LocalDate => {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const index = year * 12 + (month - 1) + months;
-  const y = Math.floor(index / 12);
-  const m = index - y * 12 + 1;
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(day, daysInMonth(y, m)), 2)}` as LocalDate;
-};
 
 /** When a sanction applies if it takes effect on `from`: its end is always `from` + its duration (BR-14). */
 export const inForcePeriod = (from: LocalDate, sanction: Sanction): InForce => {

@@ -7,8 +7,8 @@ import {
   PP_94_AUTHORITY_KOTA,
   type AuthorityFacts,
 } from './authority';
+import { addCalendarMonths } from '../calendar';
 import {
-  addCalendarMonths,
   completeSanction,
   durationMonths,
   inForcePeriod,

@@ -10,7 +10,7 @@
  * improve, the temporary post) are computed once in the tenant's zone and recorded.
  */
 import { left, right, type Either } from 'fp-ts/Either';
-import { addDays, endOfLocalDay, localDateOf, type TimeZone } from '../calendar';
+import { addCalendarMonths, endOfLocalDay, isPast, localDateOf, type TimeZone } from '../calendar';
 import {
   evaluationIdParts,
   type Actor,
@@ -167,20 +167,6 @@ const notNow = (command: PoorPerformanceCommand, state: OpenPath): PoorPerforman
   command: command.type,
   status: state.status,
 });
-
-const isPast = (deadline: MonthsDeadline, now: Date): boolean => now.getTime() > deadline.endsAt.getTime();
-
-const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
-
-/** `date` plus `months` calendar months: the same day, or the last day of a shorter month (31 Aug + 6 = 28 Feb). */
-export const addCalendarMonths = (date: LocalDate, months: number): LocalDate => {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7)) - 1 + months;
-  const targetYear = year + Math.floor(month / 12);
-  const targetMonth = (month % 12) + 1;
-  const day = Math.min(Number(date.slice(8, 10)), daysInMonth(targetYear, targetMonth));
-  return addDays(`${String(targetYear).padStart(4, '0')}-${String(targetMonth).padStart(2, '0')}-01` as LocalDate, day - 1);
-};
 
 /**
  * `months` calendar months from the local day of `from`: the period ends at 23:59:59.999 local time of the same

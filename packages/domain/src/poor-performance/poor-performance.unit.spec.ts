@@ -2,7 +2,8 @@ import { isLeft, isRight } from 'fp-ts/Either';
 import { PeriodId, replay, TenantId, type LocalDate } from '../core';
 import { specFor, type Then } from '../testing';
 import { PoorPerformanceCommandCodec, poorPerformanceCommandCodecs, PoorPerformanceEventCodec } from './codecs';
-import { addCalendarMonths, duePoorPerformance, poorPerformanceDecider, type PoorPerformanceCommand } from './decide';
+import { addCalendarMonths } from '../calendar';
+import { duePoorPerformance, poorPerformanceDecider, type PoorPerformanceCommand } from './decide';
 import { describePoorPerformanceError, type PoorPerformanceError, type PoorPerformanceErrorTag } from './errors';
 import {
   basisOfPoorPerformance,
