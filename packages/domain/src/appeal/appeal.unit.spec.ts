@@ -1,7 +1,6 @@
 import { isLeft, isRight } from 'fp-ts/Either';
 import { INDONESIA_2025_2027 } from '../calendar';
 import { decodeWith, LocalDate, replay, TenantId } from '../core';
-import { specFor, type Then } from '../testing';
 import {
   APPEAL_OUTCOMES,
   appealStreamId,
@@ -45,34 +44,11 @@ import {
 } from './appeal.testkit';
 import { AppealCommandCodec, appealCommandCodecs, AppealEventCodec, FileAdministrativeObjectionCodec, FileAppealRequestCodec } from './codecs';
 import { appealDecider, appealKindOf, appealStreamIdOf, dueAppeal, type AppealCommand } from './decide';
-import { describeAppealError, type AppealError, type AppealErrorTag } from './errors';
+import { describeAppealError, type AppealErrorTag } from './errors';
+import { coverageSpecFor } from '../testing/decider.testkit';
 
 // Every refusal tag and every command's success must be specified below; the last test checks it.
-const refusalsSeen = new Set<AppealErrorTag>();
-const successesSeen = new Set<AppealCommand['type']>();
-
-const spec = specFor(appealDecider);
-const given = (events: ReadonlyArray<AppealEvent>) => ({
-  when: (command: AppealCommand): Then<AppealEvent, AppealError> => {
-    const then = spec(events).when(command);
-    return {
-      then: (expected) => {
-        then.then(expected);
-        successesSeen.add(command.type);
-      },
-      thenFails: (tag, details) => {
-        const error = then.thenFails(tag, details);
-        refusalsSeen.add(tag);
-        expect(describeAppealError(error)).not.toMatch(/undefined|\[object/);
-        return error;
-      },
-      thenNothingHappened: () => {
-        then.thenNothingHappened();
-        successesSeen.add(command.type);
-      },
-    };
-  },
-});
+const { given, refusalsSeen, successesSeen } = coverageSpecFor(appealDecider, describeAppealError);
 
 const stateAfter = (events: ReadonlyArray<AppealEvent>): AppealState => replay(appealDecider, events);
 const SURABAYA_TENANT = valid(TenantId, 'surabaya');

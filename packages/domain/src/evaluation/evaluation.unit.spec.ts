@@ -2,7 +2,6 @@ import { isLeft, isRight } from 'fp-ts/Either';
 import { evaluationIdOf, PeriodId, replay, TenantId, unitPeriodIdOf, type Nip } from '../core';
 import { I1, I2, ikiId } from '../plan/plan.testkit';
 import type { AssessmentInput } from '../rulebook/rule-book';
-import { specFor, type Then } from '../testing';
 import {
   evaluationCommandCodecs,
   GiveFeedbackCodec,
@@ -12,7 +11,7 @@ import {
   RateEvaluationCodec,
 } from './codecs';
 import { evaluationDecider, type EvaluationCommand } from './decide';
-import { describeEvaluationError, type EvaluationError, type EvaluationErrorTag } from './errors';
+import { describeEvaluationError, type EvaluationErrorTag } from './errors';
 import {
   currentResult,
   evaluationStreamId,
@@ -85,33 +84,10 @@ import {
   UNIT_PERIOD,
   valid,
 } from './evaluation.testkit';
+import { coverageSpecFor } from '../testing/decider.testkit';
 
 // Every refusal tag and every command's success must be specified below; the last test checks it.
-const refusalsSeen = new Set<EvaluationErrorTag>();
-const successesSeen = new Set<EvaluationCommand['type']>();
-
-const spec = specFor(evaluationDecider);
-const given = (events: ReadonlyArray<EvaluationEvent>) => ({
-  when: (command: EvaluationCommand): Then<EvaluationEvent, EvaluationError> => {
-    const then = spec(events).when(command);
-    return {
-      then: (expected) => {
-        then.then(expected);
-        successesSeen.add(command.type);
-      },
-      thenFails: (tag, details) => {
-        const error = then.thenFails(tag, details);
-        refusalsSeen.add(tag);
-        expect(describeEvaluationError(error)).not.toMatch(/undefined|\[object/);
-        return error;
-      },
-      thenNothingHappened: () => {
-        then.thenNothingHappened();
-        successesSeen.add(command.type);
-      },
-    };
-  },
-});
+const { given, refusalsSeen, successesSeen } = coverageSpecFor(evaluationDecider, describeEvaluationError);
 
 const stateAfter = (events: ReadonlyArray<EvaluationEvent>): EvaluationState => replay(evaluationDecider, events);
 

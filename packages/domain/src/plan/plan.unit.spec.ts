@@ -1,6 +1,5 @@
 import { isLeft, isRight } from 'fp-ts/Either';
 import { decodeWith, PeriodId, planIdOf, replay, TenantId, UnitId, type PlanId } from '../core';
-import { specFor, type Then } from '../testing';
 import {
   AddIkiCodec,
   DraftPlanCodec,
@@ -10,7 +9,7 @@ import {
   PlanEventCodec,
 } from './codecs';
 import { planDecider, type PlanCommand } from './decide';
-import { describePlanError, type PlanError, type PlanErrorTag } from './errors';
+import { describePlanError, type PlanErrorTag } from './errors';
 import { evolve, initialState, planStreamId, type PlanEvent, type PlanState } from './plan';
 import {
   addIki,
@@ -68,33 +67,10 @@ import {
   UNIT,
   valid,
 } from './plan.testkit';
+import { coverageSpecFor } from '../testing/decider.testkit';
 
 // Every refusal tag and every command's success must be specified below; the last test checks it.
-const refusalsSeen = new Set<PlanErrorTag>();
-const successesSeen = new Set<PlanCommand['type']>();
-
-const spec = specFor(planDecider);
-const given = (events: ReadonlyArray<PlanEvent>) => ({
-  when: (command: PlanCommand): Then<PlanEvent, PlanError> => {
-    const then = spec(events).when(command);
-    return {
-      then: (expected) => {
-        then.then(expected);
-        successesSeen.add(command.type);
-      },
-      thenFails: (tag, details) => {
-        const error = then.thenFails(tag, details);
-        refusalsSeen.add(tag);
-        expect(describePlanError(error)).not.toMatch(/undefined|\[object/);
-        return error;
-      },
-      thenNothingHappened: () => {
-        then.thenNothingHappened();
-        successesSeen.add(command.type);
-      },
-    };
-  },
-});
+const { given, refusalsSeen, successesSeen } = coverageSpecFor(planDecider, describePlanError);
 
 const stateAfter = (events: ReadonlyArray<PlanEvent>): PlanState => replay(planDecider, events);
 

@@ -1,10 +1,9 @@
 import { isLeft, isRight } from 'fp-ts/Either';
 import { PeriodId, replay, TenantId, type LocalDate } from '../core';
-import { specFor, type Then } from '../testing';
 import { PoorPerformanceCommandCodec, poorPerformanceCommandCodecs, PoorPerformanceEventCodec } from './codecs';
 import { addCalendarMonths } from '../calendar';
 import { duePoorPerformance, poorPerformanceDecider, type PoorPerformanceCommand } from './decide';
-import { describePoorPerformanceError, type PoorPerformanceError, type PoorPerformanceErrorTag } from './errors';
+import { describePoorPerformanceError, type PoorPerformanceErrorTag } from './errors';
 import {
   basisOfPoorPerformance,
   consecutivePoorYears,
@@ -55,32 +54,9 @@ import {
   transferDecided,
   valid,
 } from './poor-performance.testkit';
+import { coverageSpecFor } from '../testing/decider.testkit';
 
-const refusalsSeen = new Set<PoorPerformanceErrorTag>();
-const successesSeen = new Set<PoorPerformanceCommand['type']>();
-
-const spec = specFor(poorPerformanceDecider);
-const given = (events: ReadonlyArray<PoorPerformanceEvent>) => ({
-  when: (command: PoorPerformanceCommand): Then<PoorPerformanceEvent, PoorPerformanceError> => {
-    const then = spec(events).when(command);
-    return {
-      then: (expected) => {
-        then.then(expected);
-        successesSeen.add(command.type);
-      },
-      thenFails: (tag, details) => {
-        const error = then.thenFails(tag, details);
-        refusalsSeen.add(tag);
-        expect(describePoorPerformanceError(error)).not.toMatch(/undefined|\[object/);
-        return error;
-      },
-      thenNothingHappened: () => {
-        then.thenNothingHappened();
-        successesSeen.add(command.type);
-      },
-    };
-  },
-});
+const { given, refusalsSeen, successesSeen } = coverageSpecFor(poorPerformanceDecider, describePoorPerformanceError);
 
 const stateAfter = (events: ReadonlyArray<PoorPerformanceEvent>): PoorPerformanceState => replay(poorPerformanceDecider, events);
 const streakOf = (events: ReadonlyArray<PoorPerformanceEvent>): number => {

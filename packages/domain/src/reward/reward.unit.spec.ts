@@ -2,10 +2,9 @@ import { isLeft, isRight } from 'fp-ts/Either';
 import { decodeWith, replay, TenantId } from '../core';
 import { evaluationDecider } from '../evaluation/decide';
 import * as ev from '../evaluation/evaluation.testkit';
-import { specFor, type Then } from '../testing';
 import { GrantIncentiveCodec, GrantIncentiveRequestCodec, rewardCommandCodecs, RewardEventCodec } from './codecs';
 import { dueReward, rewardDecider, type RewardCommand } from './decide';
-import { describeRewardError, type RewardError, type RewardErrorTag } from './errors';
+import { describeRewardError, type RewardErrorTag } from './errors';
 import { rewardEvaluationFactOf } from './facts';
 import { basisOfReward, evolve, REWARD_POLICY_DEFAULTS, rewardStreamId, type RewardEvent } from './reward';
 import {
@@ -31,32 +30,9 @@ import {
   valid,
   YEAR,
 } from './reward.testkit';
+import { coverageSpecFor } from '../testing/decider.testkit';
 
-const refusalsSeen = new Set<RewardErrorTag>();
-const successesSeen = new Set<RewardCommand['type']>();
-
-const spec = specFor(rewardDecider);
-const given = (events: ReadonlyArray<RewardEvent>) => ({
-  when: (command: RewardCommand): Then<RewardEvent, RewardError> => {
-    const then = spec(events).when(command);
-    return {
-      then: (expected) => {
-        then.then(expected);
-        successesSeen.add(command.type);
-      },
-      thenFails: (tag, details) => {
-        const error = then.thenFails(tag, details);
-        refusalsSeen.add(tag);
-        expect(describeRewardError(error)).not.toMatch(/undefined|\[object/);
-        return error;
-      },
-      thenNothingHappened: () => {
-        then.thenNothingHappened();
-        successesSeen.add(command.type);
-      },
-    };
-  },
-});
+const { given, refusalsSeen, successesSeen } = coverageSpecFor(rewardDecider, describeRewardError);
 
 describe('rewards and development', () => {
   it('has one stream per official and year, category first', () => {

@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { isLeft } from 'fp-ts/Either';
 import { fold, replay, type Decider } from '../core/decider';
 import { deepEqual } from './equality';
+import { specFor, type Then } from './given';
 
 /** One command and what it did: the state before and after, and the events or the refusal. */
 export type DeciderStep<State, Command, Event, Error> = Readonly<{
@@ -107,3 +108,38 @@ export const arbLifecycleWithNoise = <Command>(
       .map(([steps, noise]) => [...steps.flatMap((step, i) => [...(noise[i] ?? []), step]), ...(noise[steps.length] ?? [])]),
     fc.array(plausible, { minLength: 5, maxLength: o.maxAlone, size: 'max' }),
   );
+
+/**
+ * `specFor`, recording which refusal tags and which commands a spec file has specified, so that its last test can
+ * require every one of them; each refusal must also read as a sentence (`describeError` prints no `undefined`).
+ */
+export const coverageSpecFor = <State, Command extends Readonly<{ type: string }>, Event, Error extends Readonly<{ _tag: string }>>(
+  decider: Decider<State, Command, Event, Error>,
+  describeError: (error: Error) => string,
+) => {
+  const refusalsSeen = new Set<string>();
+  const successesSeen = new Set<string>();
+  const spec = specFor(decider);
+  const given = (events: ReadonlyArray<Event>) => ({
+    when: (command: Command): Then<Event, Error> => {
+      const then = spec(events).when(command);
+      return {
+        then: (expected) => {
+          then.then(expected);
+          successesSeen.add(command.type);
+        },
+        thenFails: (tag, details) => {
+          const error = then.thenFails(tag, details);
+          refusalsSeen.add(tag);
+          expect(describeError(error)).not.toMatch(/undefined|\[object/);
+          return error;
+        },
+        thenNothingHappened: () => {
+          then.thenNothingHappened();
+          successesSeen.add(command.type);
+        },
+      };
+    },
+  });
+  return { given, refusalsSeen: refusalsSeen as ReadonlySet<string>, successesSeen: successesSeen as ReadonlySet<string> };
+};

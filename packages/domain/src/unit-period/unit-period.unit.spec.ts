@@ -1,6 +1,5 @@
 import { isLeft, isRight } from 'fp-ts/Either';
 import { decodeWith, evaluationIdOf, PeriodId, planIdOf, replay, unitPeriodIdOf, type EvaluationId } from '../core';
-import { specFor, type Then } from '../testing';
 import type { Assessment } from '../rulebook/rule-book';
 import {
   OpenUnitPeriodCodec,
@@ -11,7 +10,7 @@ import {
   UnitPeriodEventCodec,
 } from './codecs';
 import { unitPeriodDecider, type UnitPeriodCommand } from './decide';
-import { describeUnitPeriodError, type UnitPeriodError, type UnitPeriodErrorTag } from './errors';
+import { describeUnitPeriodError, type UnitPeriodErrorTag } from './errors';
 import {
   evolve,
   proposalCounts,
@@ -61,33 +60,10 @@ import {
   valid,
   withdrawProposal,
 } from './unit-period.testkit';
+import { coverageSpecFor } from '../testing/decider.testkit';
 
 // Every refusal tag and every command's success must be specified below; the last test checks it.
-const refusalsSeen = new Set<UnitPeriodErrorTag>();
-const successesSeen = new Set<UnitPeriodCommand['type']>();
-
-const spec = specFor(unitPeriodDecider);
-const given = (events: ReadonlyArray<UnitPeriodEvent>) => ({
-  when: (command: UnitPeriodCommand): Then<UnitPeriodEvent, UnitPeriodError> => {
-    const then = spec(events).when(command);
-    return {
-      then: (expected) => {
-        then.then(expected);
-        successesSeen.add(command.type);
-      },
-      thenFails: (tag, details) => {
-        const error = then.thenFails(tag, details);
-        refusalsSeen.add(tag);
-        expect(describeUnitPeriodError(error)).not.toMatch(/undefined|\[object/);
-        return error;
-      },
-      thenNothingHappened: () => {
-        then.thenNothingHappened();
-        successesSeen.add(command.type);
-      },
-    };
-  },
-});
+const { given, refusalsSeen, successesSeen } = coverageSpecFor(unitPeriodDecider, describeUnitPeriodError);
 
 const stateAfter = (events: ReadonlyArray<UnitPeriodEvent>): UnitPeriodState => replay(unitPeriodDecider, events);
 
