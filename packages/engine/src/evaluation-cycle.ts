@@ -44,7 +44,7 @@ import {
 } from '@kinerja/domain';
 import type { EventEnvelope, EventStore } from '@kinerja/eventstore';
 import { evaluationAggregate, planAggregate, rosterAggregate, unitPeriodAggregate } from './aggregates';
-import { handle, type Aggregate, type CommandContext, type Handled, type HandleError } from './pipeline';
+import { handle, loadStream, type CommandContext, type Handled, type HandleError } from './pipeline';
 
 /** Why the facts a command needs could not be gathered. */
 export type FactsError =
@@ -53,28 +53,6 @@ export type FactsError =
   | Readonly<{ _tag: 'PlanNotFound'; plan: PlanId }>
   | Readonly<{ _tag: 'EvaluationNotFound'; evaluation: EvaluationId }>
   | Readonly<{ _tag: 'NoAuthorisedOfficial'; unit: string; asOf: string }>;
-
-type LoadError = HandleError<never>;
-
-/** Reads and decodes a stream, and folds it: the events and the state they add up to. */
-export const loadStream = async <State, Command, Event, Error>(
-  store: EventStore,
-  aggregate: Aggregate<State, Command, Event, Error>,
-  streamId: string,
-): Promise<Either<LoadError, Readonly<{ events: ReadonlyArray<Event>; state: State }>>> => {
-  const read = await store.readStream(streamId);
-  if (isLeft(read)) return read;
-  const events: Event[] = [];
-  let state = aggregate.decider.initialState();
-  for (const envelope of read.right) {
-    const decoded = aggregate.serde.deserialize(envelope);
-    if (isLeft(decoded))
-      return left({ _tag: 'CorruptStream', streamId, streamVersion: envelope.streamVersion, problem: decoded.left });
-    events.push(decoded.right);
-    state = aggregate.decider.evolve(state, decoded.right);
-  }
-  return right({ events, state });
-};
 
 const tenantPolicy = (tenant: TenantId): Either<FactsError, TenantPolicy> => {
   const policy = policyFor(tenant);
@@ -193,13 +171,11 @@ export const reactToCycleEvent = async (
   const tenant = envelope.metadata.tenant as TenantId;
   const now = new Date(envelope.metadata.occurredAt);
   if (envelope.type === 'EvaluationRated') {
-    const event = evaluationAggregate.serde.deserialize(envelope);
-    if (isLeft(event))
-      return left({ _tag: 'CorruptStream', streamId: envelope.streamId, streamVersion: envelope.streamVersion, problem: event.left });
     const evaluation = await loadStream(store, evaluationAggregate, envelope.streamId);
     if (isLeft(evaluation)) return evaluation;
-    const state = evaluation.right.state;
-    const proposals = reactToEvaluation(event.right, state, { now, actor: system });
+    const { events, state } = evaluation.right;
+    const event = events[envelope.streamVersion];
+    const proposals = event === undefined ? [] : reactToEvaluation(event, state, { now, actor: system });
     for (const [i, proposal] of proposals.entries()) {
       const streamId = unitPeriodStreamId(tenant, proposal.data.unitPeriod);
       const context = pmContext(envelope, system, `proposal-${i}`);

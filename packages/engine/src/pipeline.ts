@@ -75,7 +75,7 @@ export type Handled<Event> = Readonly<{
 
 export type HandleError<Error> =
   | Readonly<{ _tag: 'Refused'; error: Error }>
-  | Readonly<{ _tag: 'CorruptStream'; streamId: string; streamVersion: number; problem: string }>
+  | CorruptStream
   | Readonly<{ _tag: 'TooManyConflicts'; streamId: string; attempts: number }>
   | Exclude<AppendError, Readonly<{ _tag: 'VersionConflict' }>>
   | ReadError;
@@ -96,6 +96,33 @@ const decisionInputs = (envelopes: ReadonlyArray<EventEnvelope>, context: Comman
   const ids = envelopes.map((e) => e.eventId);
   const cause = context.causationEventId;
   return cause === undefined || ids.includes(cause) ? ids : [...ids, cause];
+};
+
+export type CorruptStream = Readonly<{ _tag: 'CorruptStream'; streamId: string; streamVersion: number; problem: string }>;
+
+/** A stream read, decoded and folded: its envelopes, its events and the state they add up to. */
+export type LoadedStream<State, Event> = Readonly<{
+  envelopes: ReadonlyArray<EventEnvelope>;
+  events: ReadonlyArray<Event>;
+  state: State;
+}>;
+
+/** Reads a stream and folds it; an event that cannot be decoded is a `CorruptStream` naming its version. */
+export const loadStream = async <State, Command, Event, Error>(
+  store: EventStore,
+  aggregate: Aggregate<State, Command, Event, Error>,
+  streamId: string,
+): Promise<Either<CorruptStream | ReadError, LoadedStream<State, Event>>> => {
+  const read = await store.readStream(streamId);
+  if (isLeft(read)) return read;
+  const events: Event[] = [];
+  for (const envelope of read.right) {
+    const decoded = aggregate.serde.deserialize(envelope);
+    if (isLeft(decoded))
+      return left({ _tag: 'CorruptStream', streamId, streamVersion: envelope.streamVersion, problem: decoded.left });
+    events.push(decoded.right);
+  }
+  return right({ envelopes: read.right, events, state: fold(aggregate.decider.evolve, aggregate.decider.initialState(), events) });
 };
 
 export type HandleOptions = Readonly<{ maxAttempts?: number }>;
@@ -122,23 +149,14 @@ export const handle = async <State, Command, Event, Error>(
 ): Promise<Either<HandleError<Error>, Handled<Event>>> => {
   const maxAttempts = options.maxAttempts ?? 5;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const loaded = await store.readStream(streamId);
+    const loaded = await loadStream(store, aggregate, streamId);
     if (isLeft(loaded)) return loaded;
-    const envelopes = loaded.right;
-
-    const events: Event[] = [];
-    for (const envelope of envelopes) {
-      const decoded = aggregate.serde.deserialize(envelope);
-      if (isLeft(decoded))
-        return left({ _tag: 'CorruptStream', streamId, streamVersion: envelope.streamVersion, problem: decoded.left });
-      events.push(decoded.right);
-    }
+    const { envelopes, events, state } = loaded.right;
 
     const mine = envelopes.filter((e) => e.metadata.commandId === context.commandId);
     if (mine.length > 0)
       return right(replayedResult(envelopes, mine, mine.map((e) => events[e.streamVersion] as Event)));
 
-    const state = fold(aggregate.decider.evolve, aggregate.decider.initialState(), events);
     const decided = aggregate.decider.decide(command, state);
     if (isLeft(decided)) return left({ _tag: 'Refused', error: decided.left });
     const version = envelopes.length - 1;

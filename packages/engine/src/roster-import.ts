@@ -19,7 +19,7 @@ import {
   type TenantId,
 } from '@kinerja/domain';
 import type { AppendError, EventStore, ReadError } from '@kinerja/eventstore';
-import { eventIdFor, eventMetadata, type CommandContext } from './pipeline';
+import { eventIdFor, eventMetadata, loadStream, type CommandContext, type CorruptStream } from './pipeline';
 import { rosterAggregate } from './aggregates';
 
 export const rosterSerde = rosterAggregate.serde;
@@ -55,7 +55,7 @@ export const parseRosterCsv = (text: string): Either<ReadonlyArray<RowProblems>,
 
 export type RosterImportError =
   | Readonly<{ _tag: 'InvalidRows'; rows: ReadonlyArray<RowProblems> }>
-  | Readonly<{ _tag: 'CorruptStream'; streamId: string; problem: string }>
+  | CorruptStream
   | AppendError
   | ReadError;
 
@@ -72,15 +72,9 @@ export const importRosterCsv = async (
   if (isLeft(rows)) return left({ _tag: 'InvalidRows', rows: rows.left });
 
   const streamId = rosterStreamId(tenant);
-  const loaded = await store.readStream(streamId);
+  const loaded = await loadStream(store, rosterAggregate, streamId);
   if (isLeft(loaded)) return loaded;
-  const history: RosterEvent[] = [];
-  for (const envelope of loaded.right) {
-    const event = rosterSerde.deserialize(envelope);
-    if (isLeft(event)) return left({ _tag: 'CorruptStream', streamId, problem: event.left });
-    history.push(event.right);
-  }
-  let state = fold(rosterDecider.evolve, rosterDecider.initialState(), history);
+  let state = loaded.right.state;
 
   const metadata = { now: context.issuedAt, actor: context.actor };
   const planned = planRosterImport(rows.right, state, metadata);
@@ -96,7 +90,7 @@ export const importRosterCsv = async (
   }
   if (events.length === 0) return right({ commands: 0, events: 0, position: 0 });
 
-  const version = loaded.right.length - 1;
+  const version = loaded.right.envelopes.length - 1;
   const appended = await store.append(
     streamId,
     events.map((event, index) => ({
