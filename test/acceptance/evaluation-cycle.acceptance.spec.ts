@@ -221,7 +221,7 @@ describe('DOMAIN §2.2–2.3: the 2025 evaluations of a unit, from rating to fin
     expect(await head()).toBe(before);
   });
 
-  it('settles under Baik: one decision with every predikat and its basis, and the evaluations follow', async () => {
+  it('BR-05, BR-24, BR-25: settles under Baik: one decision with every predikat, its basis and consequences, and the evaluations follow', async () => {
     rightOf(
       await decideUnit(official, '2026-01-16T11:00:00+07:00', {
         type: 'SetOrganisationalResult',
