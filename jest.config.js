@@ -8,7 +8,18 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   testPathIgnorePatterns: ['/node_modules/', '/dist/'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } }],
+    '^.+\\.ts$': [
+      '@swc/jest',
+      {
+        jsc: {
+          target: 'es2022',
+          parser: { syntax: 'typescript', decorators: true },
+          // NestJS reads constructor parameter types from decorator metadata.
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+        },
+        module: { type: 'commonjs' },
+      },
+    ],
   },
   // Tests run against the sources, not the build: the same mapping as tsconfig.spec.json's `paths`.
   moduleNameMapper: {
@@ -16,5 +27,6 @@ module.exports = {
     '^@kinerja/domain/testing$': '<rootDir>/packages/domain/src/testing/index.ts',
     '^@kinerja/eventstore$': '<rootDir>/packages/eventstore/src/index.ts',
     '^@kinerja/engine$': '<rootDir>/packages/engine/src/index.ts',
+    '^@kinerja/projections$': '<rootDir>/packages/projections/src/index.ts',
   },
 };
