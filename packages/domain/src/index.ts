@@ -14,3 +14,4 @@ export * from './absence';
 export * from './appeal';
 export * from './poor-performance';
 export * from './reward';
+export * from './complaint';

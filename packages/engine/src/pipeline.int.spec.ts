@@ -77,6 +77,15 @@ describe('handle: load → fold → decide → append', () => {
     expect(await store.headPosition()).toEqual(right(1));
   });
 
+  it('with an expected version (If-Match) the client last saw: decides when it is current, else StaleVersion and nothing appended', async () => {
+    const store = createMemoryStore();
+    expect(isRight(await handle(store, aggregate, 'tally-1', cmd(1), ctx('c-1'), { expectedVersion: 'no-stream' }))).toBe(true);
+    expect(isRight(await handle(store, aggregate, 'tally-1', cmd(1), ctx('c-2'), { expectedVersion: 0 }))).toBe(true);
+    const stale = await handle(store, aggregate, 'tally-1', cmd(1), ctx('c-3'), { expectedVersion: 0 });
+    expect(stale).toEqual(left({ _tag: 'StaleVersion', streamId: 'tally-1', expected: 0, current: 1 }));
+    expect(await store.headPosition()).toEqual(right(2));
+  });
+
   it('returns a refusal unchanged and appends nothing', async () => {
     const store = createMemoryStore();
     const result = await handle(store, aggregate, 'tally-1', cmd(LIMIT + 1), ctx('c-1'));

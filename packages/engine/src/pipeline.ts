@@ -77,6 +77,7 @@ export type HandleError<Error> =
   | Readonly<{ _tag: 'Refused'; error: Error }>
   | CorruptStream
   | Readonly<{ _tag: 'TooManyConflicts'; streamId: string; attempts: number }>
+  | StaleVersion
   | Exclude<AppendError, Readonly<{ _tag: 'VersionConflict' }>>
   | ReadError;
 
@@ -125,7 +126,17 @@ export const loadStream = async <State, Command, Event, Error>(
   return right({ envelopes: read.right, events, state: fold(aggregate.decider.evolve, aggregate.decider.initialState(), events) });
 };
 
-export type HandleOptions = Readonly<{ maxAttempts?: number }>;
+export type HandleOptions = Readonly<{
+  maxAttempts?: number;
+  /**
+   * The stream version the client last saw (HTTP `If-Match`): when the stream has moved on, the command is not
+   * decided and `StaleVersion` names the current version. Without it, a conflict is retried.
+   */
+  expectedVersion?: number | 'no-stream';
+}>;
+
+/** The client's expected version is not the stream's current one (HTTP 409). */
+export type StaleVersion = Readonly<{ _tag: 'StaleVersion'; streamId: string; expected: number | 'no-stream'; current: number | 'no-stream' }>;
 
 const replayedResult = <Event>(
   envelopes: ReadonlyArray<EventEnvelope>,
@@ -157,9 +168,12 @@ export const handle = async <State, Command, Event, Error>(
     if (mine.length > 0)
       return right(replayedResult(envelopes, mine, mine.map((e) => events[e.streamVersion] as Event)));
 
+    const version = envelopes.length - 1;
+    const expected = options.expectedVersion;
+    if (expected !== undefined && expected !== (version < 0 ? 'no-stream' : version))
+      return left({ _tag: 'StaleVersion', streamId, expected, current: version < 0 ? 'no-stream' : version });
     const decided = aggregate.decider.decide(command, state);
     if (isLeft(decided)) return left({ _tag: 'Refused', error: decided.left });
-    const version = envelopes.length - 1;
     if (decided.right.length === 0)
       return right({ events: [], envelopes: [], streamVersion: version, position: 0, replayed: false });
 
