@@ -86,6 +86,23 @@ describe('handle: load → fold → decide → append', () => {
     expect(await store.headPosition()).toEqual(right(2));
   });
 
+  it('decides on what it remembers of a stream, and when someone else appended meanwhile, decides again from a fresh read', async () => {
+    const store = createMemoryStore();
+    const reads = jest.spyOn(store, 'readStream');
+    await handle(store, aggregate, 'tally-1', cmd(60), ctx('c-1'));
+    await handle(store, aggregate, 'tally-1', cmd(1), ctx('c-2'));
+    expect(reads).toHaveBeenCalledTimes(1); // the second command was decided on the remembered state
+    // Another process (same file, other pipeline) appends 30 behind this pipeline's back.
+    const other = await store.append('tally-1', [{ type: 'Tallied', schemaVersion: 1, data: { by: 30 }, metadata: eventMetadata(ctx('c-other'), undefined) }], 1);
+    expect(isRight(other)).toBe(true);
+    // 60 + 1 + 30 + 10 > 100: only a decision on the fresh state refuses it.
+    expect(await handle(store, aggregate, 'tally-1', cmd(10), ctx('c-3'))).toEqual(left({ _tag: 'Refused', error: { _tag: 'LimitReached', limit: LIMIT } }));
+    expect(await store.headPosition()).toEqual(right(3));
+    // A repeated command id is still answered with its first outcome.
+    expect(isRight(await handle(store, aggregate, 'tally-1', cmd(1), ctx('c-2')))).toBe(true);
+    expect(await store.headPosition()).toEqual(right(3));
+  });
+
   it('returns a refusal unchanged and appends nothing', async () => {
     const store = createMemoryStore();
     const result = await handle(store, aggregate, 'tally-1', cmd(LIMIT + 1), ctx('c-1'));

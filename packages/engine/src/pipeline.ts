@@ -93,8 +93,7 @@ export const eventMetadata = (context: CommandContext, basis?: Basis): NewEventM
 });
 
 /** The inputs of a decision: the events its state was folded from, and the event that caused the command. */
-const decisionInputs = (envelopes: ReadonlyArray<EventEnvelope>, context: CommandContext): ReadonlyArray<string> => {
-  const ids = envelopes.map((e) => e.eventId);
+const decisionInputs = (ids: ReadonlyArray<string>, context: CommandContext): ReadonlyArray<string> => {
   const cause = context.causationEventId;
   return cause === undefined || ids.includes(cause) ? ids : [...ids, cause];
 };
@@ -150,6 +149,58 @@ const replayedResult = <Event>(
   replayed: true,
 });
 
+/**
+ * What the pipeline remembers of a stream it has decided on: the folded state at a version, the ids of the
+ * events it was folded from (a decision's inputs) and the command ids they carry (idempotency). A command on a
+ * remembered stream is decided without reading the stream again and appended with the remembered version as
+ * the expected one: if anyone (another process sharing the file, a concurrent command) has appended since, the
+ * append is refused as a version conflict, the entry is dropped, and the command is decided again from a fresh
+ * read. So the cache can be stale but never wrong (docs/adr/0005-stream-state-cache.md).
+ */
+type CachedStream = {
+  readonly aggregate: unknown;
+  readonly version: number;
+  readonly state: unknown;
+  readonly eventIds: ReadonlyArray<string>;
+  readonly commandIds: ReadonlySet<string>;
+};
+
+/** Streams remembered per store (least recently used dropped first). */
+export const STREAM_CACHE_SIZE = 10_000;
+const streamCaches = new WeakMap<EventStore, Map<string, CachedStream>>();
+
+const cacheOf = (store: EventStore): Map<string, CachedStream> => {
+  let cache = streamCaches.get(store);
+  if (cache === undefined) {
+    cache = new Map();
+    streamCaches.set(store, cache);
+  }
+  return cache;
+};
+
+const remember = (store: EventStore, streamId: string, entry: CachedStream): void => {
+  const cache = cacheOf(store);
+  const current = cache.get(streamId);
+  // Two commands' continuations may run out of order: never step a stream back to an older version.
+  if (current !== undefined && current.aggregate === entry.aggregate && current.version > entry.version) return;
+  cache.delete(streamId);
+  cache.set(streamId, entry);
+  if (cache.size > STREAM_CACHE_SIZE) {
+    const oldest = cache.keys().next();
+    if (oldest.done !== true) cache.delete(oldest.value);
+  }
+};
+
+const recall = (store: EventStore, streamId: string, aggregate: unknown): CachedStream | undefined => {
+  const entry = streamCaches.get(store)?.get(streamId);
+  return entry !== undefined && entry.aggregate === aggregate ? entry : undefined;
+};
+
+/** Forgets what the pipeline remembers of a store's streams (tests; tools that rewrite a store). */
+export const forgetStreams = (store: EventStore): void => {
+  streamCaches.delete(store);
+};
+
 export const handle = async <State, Command, Event, Error>(
   store: EventStore,
   aggregate: Aggregate<State, Command, Event, Error>,
@@ -159,24 +210,36 @@ export const handle = async <State, Command, Event, Error>(
   options: HandleOptions = {},
 ): Promise<Either<HandleError<Error>, Handled<Event>>> => {
   const maxAttempts = options.maxAttempts ?? 5;
+  const expected = options.expectedVersion;
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
-    const loaded = await loadStream(store, aggregate, streamId);
-    if (isLeft(loaded)) return loaded;
-    const { envelopes, events, state } = loaded.right;
+    // A client's If-Match is answered from the store itself, never from what this process remembers.
+    let known = expected === undefined ? recall(store, streamId, aggregate) : undefined;
+    if (known === undefined || known.commandIds.has(context.commandId)) {
+      const loaded = await loadStream(store, aggregate, streamId);
+      if (isLeft(loaded)) return loaded;
+      const { envelopes, events, state } = loaded.right;
+      const mine = envelopes.filter((e) => e.metadata.commandId === context.commandId);
+      if (mine.length > 0)
+        return right(replayedResult(envelopes, mine, mine.map((e) => events[e.streamVersion] as Event)));
+      known = {
+        aggregate,
+        version: envelopes.length - 1,
+        state,
+        eventIds: envelopes.map((e) => e.eventId),
+        commandIds: new Set(envelopes.map((e) => e.metadata.commandId)),
+      };
+      remember(store, streamId, known);
+    }
 
-    const mine = envelopes.filter((e) => e.metadata.commandId === context.commandId);
-    if (mine.length > 0)
-      return right(replayedResult(envelopes, mine, mine.map((e) => events[e.streamVersion] as Event)));
-
-    const version = envelopes.length - 1;
-    const expected = options.expectedVersion;
+    const version = known.version;
     if (expected !== undefined && expected !== (version < 0 ? 'no-stream' : version))
       return left({ _tag: 'StaleVersion', streamId, expected, current: version < 0 ? 'no-stream' : version });
-    const decided = aggregate.decider.decide(command, state);
+    const decided = aggregate.decider.decide(command, known.state as State);
     if (isLeft(decided)) return left({ _tag: 'Refused', error: decided.left });
     if (decided.right.length === 0)
       return right({ events: [], envelopes: [], streamVersion: version, position: 0, replayed: false });
 
+    const inputs = known.eventIds;
     const newEvents: NewEvent[] = decided.right.map((event, index) => {
       const { type, schemaVersion, data } = aggregate.serde.serialize(event);
       const basis = aggregate.basisOf?.(event);
@@ -185,18 +248,29 @@ export const handle = async <State, Command, Event, Error>(
         type,
         schemaVersion,
         data,
-        metadata: eventMetadata(context, basis === undefined ? undefined : { ...basis, inputs: decisionInputs(envelopes, context) }),
+        metadata: eventMetadata(context, basis === undefined ? undefined : { ...basis, inputs: decisionInputs(inputs, context) }),
       };
     });
 
     const appended = await store.append(streamId, newEvents, version < 0 ? 'no-stream' : version);
     if (isLeft(appended)) {
-      if (appended.left._tag === 'VersionConflict') continue;
+      if (appended.left._tag === 'VersionConflict') {
+        cacheOf(store).delete(streamId);
+        continue;
+      }
       return left(appended.left);
     }
+    const stored = appended.right.events;
+    remember(store, streamId, {
+      aggregate,
+      version: appended.right.nextExpectedVersion,
+      state: fold(aggregate.decider.evolve, known.state as State, decided.right),
+      eventIds: [...known.eventIds, ...stored.map((e) => e.eventId)],
+      commandIds: new Set([...known.commandIds, context.commandId]),
+    });
     return right({
       events: decided.right,
-      envelopes: appended.right.events,
+      envelopes: stored,
       streamVersion: appended.right.nextExpectedVersion,
       position: appended.right.lastPosition,
       replayed: false,
