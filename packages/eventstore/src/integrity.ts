@@ -32,8 +32,37 @@ export const unhashed = (envelope: EventEnvelope): Unhashed => {
   return { ...rest, metadata };
 };
 
-/** Recomputes an envelope's hash from its content (verify). */
-export const recomputeHash = (envelope: EventEnvelope): string => hashEnvelope(unhashed(envelope));
+/** The keys of a stored envelope: the fast path below hashes exactly these. */
+const ENVELOPE_KEYS = 8;
+
+/**
+ * Recomputes an envelope's hash from its content (verify).
+ *
+ * Fast path: the SQLite store keeps `data` and `metadata` as canonical JSON text, so once parsed their keys are
+ * already in canonical order, and `JSON.stringify` of the envelope rebuilt with its top-level keys in canonical
+ * order gives the canonical bytes without sorting anything. If that hash equals the stored one, the bytes were
+ * the canonical bytes that were hashed when the event was written (a SHA-256 collision aside), so the content
+ * is unaltered. Otherwise (an edited event, or JSON whose key order differs, such as integer-like keys, which
+ * JavaScript objects order numerically) the hash is recomputed from the RFC 8785 form, which decides.
+ */
+export const recomputeHash = (envelope: EventEnvelope): string => {
+  const { hash, ...metadata } = envelope.metadata;
+  if (Object.keys(envelope).length === ENVELOPE_KEYS) {
+    const fast = sha256(
+      `${metadata.prevHash}${JSON.stringify({
+        data: envelope.data,
+        eventId: envelope.eventId,
+        metadata,
+        schemaVersion: envelope.schemaVersion,
+        streamId: envelope.streamId,
+        streamVersion: envelope.streamVersion,
+        type: envelope.type,
+      })}`,
+    );
+    if (fast === hash) return fast;
+  }
+  return hashEnvelope(unhashed(envelope));
+};
 
 export type SealInput = Readonly<{
   streamId: string;
@@ -48,21 +77,43 @@ export type SealInput = Readonly<{
   newEventId: () => string;
 }>;
 
-/** Stamps versions, recordedAt and the hash chain on new events; the adapter adds `globalPosition`. */
-export const sealEvents = (input: SealInput): ReadonlyArray<Omit<EventEnvelope, 'globalPosition'>> => {
+/** A sealed event and the canonical JSON texts of its `data` and `metadata`, as a store that keeps text stores them. */
+export type SealedForStorage = Readonly<{
+  envelope: Omit<EventEnvelope, 'globalPosition'>;
+  /** RFC 8785 JSON of `data`. */
+  dataText: string;
+  /** RFC 8785 JSON of `metadata`, `hash` included. */
+  metadataText: string;
+}>;
+
+/**
+ * Stamps versions, recordedAt and the hash chain on new events, and gives the canonical texts to store. The
+ * envelope's canonical bytes are composed from the canonical texts of its parts (its top-level keys are fixed,
+ * and `data` < `eventId` < `metadata` < `schemaVersion` < `streamId` < `streamVersion` < `type`), so each part
+ * is canonicalized once.
+ */
+export const sealEventsForStorage = (input: SealInput): ReadonlyArray<SealedForStorage> => {
   let prevHash = input.prevHash;
   return input.events.map((event, i) => {
-    const envelope: Unhashed = {
-      eventId: event.eventId ?? input.newEventId(),
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      streamId: input.streamId,
-      streamVersion: input.firstVersion + i,
-      data: event.data,
-      metadata: { ...event.metadata, recordedAt: input.recordedAt, prevHash },
-    };
-    const hash = hashEnvelope(envelope);
+    const eventId = event.eventId ?? input.newEventId();
+    const streamVersion = input.firstVersion + i;
+    const unhashedMetadata = { ...event.metadata, recordedAt: input.recordedAt, prevHash };
+    const dataText = canonicalize(event.data);
+    const bytes =
+      `{"data":${dataText},"eventId":${canonicalize(eventId)},"metadata":${canonicalize(unhashedMetadata)},` +
+      `"schemaVersion":${canonicalize(event.schemaVersion)},"streamId":${canonicalize(input.streamId)},` +
+      `"streamVersion":${canonicalize(streamVersion)},"type":${canonicalize(event.type)}}`;
+    const hash = sha256(`${prevHash}${bytes}`);
     prevHash = hash;
-    return { ...envelope, metadata: { ...envelope.metadata, hash } };
+    const metadata = { ...unhashedMetadata, hash };
+    return {
+      envelope: { eventId, type: event.type, schemaVersion: event.schemaVersion, streamId: input.streamId, streamVersion, data: event.data, metadata },
+      dataText,
+      metadataText: canonicalize(metadata),
+    };
   });
 };
+
+/** Stamps versions, recordedAt and the hash chain on new events; the adapter adds `globalPosition`. */
+export const sealEvents = (input: SealInput): ReadonlyArray<Omit<EventEnvelope, 'globalPosition'>> =>
+  sealEventsForStorage(input).map((sealed) => sealed.envelope);

@@ -173,6 +173,30 @@ describe('the file', () => {
   });
 });
 
+describe('the canonical JSON columns and verify', () => {
+  it('stores data and metadata as the RFC 8785 text that was hashed, whatever the key order given', async () => {
+    const store = open();
+    const appended = ok(await store.append('plan-a', [event('A', { zebra: 1, apple: { y: 2, b: [3, { d: 4, c: 5 }] } })], 'no-stream'));
+    const db = new Database(store.path, { readonly: true });
+    try {
+      const row = db.prepare('SELECT data, metadata FROM events').get() as { data: string; metadata: string };
+      expect(row.data).toBe('{"apple":{"b":[3,{"c":5,"d":4}],"y":2},"zebra":1}');
+      expect(Object.keys(JSON.parse(row.metadata) as object)).toEqual(Object.keys(JSON.parse(row.metadata) as object).sort());
+      expect(JSON.parse(row.metadata)).toEqual(appended.events[0]?.metadata);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('verifies events whose parsed key order cannot be canonical (integer-like keys), and still finds an edit among them', async () => {
+    const store = open();
+    ok(await store.append('plan-a', [event('A', { '10': 'ten', '9': 'nine', b: 1 }), event('B', { '2025': { '3': 1, '12': 2 } })], 'no-stream'));
+    expect(await verify(store)).toMatchObject({ right: { _tag: 'Intact', eventsChecked: 2 } });
+    tamperEventData(store.path, 'plan-a', 1);
+    expect(await verify(store)).toMatchObject({ right: { _tag: 'Broken', link: { streamId: 'plan-a', streamVersion: 1, problem: 'hash' } } });
+  });
+});
+
 describe('group commit', () => {
   it('writes 64 concurrent appends to different streams in far fewer transactions than appends', async () => {
     const store = open();

@@ -16,7 +16,7 @@ import { randomUUID } from 'node:crypto';
 import * as E from 'fp-ts/Either';
 import type { EventEnvelope, Json, NewEvent } from '../envelope';
 import { checkAppendSize, DEFAULT_MAX_APPEND_BYTES, validateAppend } from '../append-validation';
-import { sealEvents, streamGenesisHash } from '../integrity';
+import { sealEventsForStorage, streamGenesisHash } from '../integrity';
 import type {
   AppendError,
   AppendResult,
@@ -335,7 +335,7 @@ export const openSqliteStore = (options: SqliteStoreOptions): SqliteEventStore =
         result: E.left({ _tag: 'VersionConflict', streamId: item.streamId, expected: item.expected, actual }),
       };
     }
-    const sealed = sealEvents({
+    const sealed = sealEventsForStorage({
       streamId: item.streamId,
       firstVersion: actual === 'no-stream' ? 0 : actual + 1,
       prevHash: row === undefined ? streamGenesisHash(item.streamId) : row.head_hash,
@@ -344,17 +344,19 @@ export const openSqliteStore = (options: SqliteStoreOptions): SqliteEventStore =
       newEventId,
     });
     const ids = new Set<string>();
-    for (const event of sealed) {
+    for (const { envelope: event } of sealed) {
       // Ids given by the caller were checked for repeats by validateAppend; generated ids are checked here too.
       if (ids.has(event.eventId) || stmt.eventIdTaken.get(event.eventId) !== undefined) {
         return { kind: 'settled', result: E.left({ _tag: 'DuplicateEventId', eventId: event.eventId }) };
       }
       ids.add(event.eventId);
     }
-    const events = sealed.map((event, i): EventEnvelope => ({ ...event, globalPosition: head + 1 + i }));
+    const events = sealed.map(({ envelope }, i): EventEnvelope => ({ ...envelope, globalPosition: head + 1 + i }));
     stmt.savepoint.run();
     try {
-      for (const event of events) {
+      for (const [i, event] of events.entries()) {
+        // The JSON columns hold the canonical (RFC 8785) text that was hashed: verify's fast path (integrity.ts).
+        const texts = sealed[i] as (typeof sealed)[number];
         stmt.insertEvent.run(
           event.globalPosition,
           event.eventId,
@@ -362,8 +364,8 @@ export const openSqliteStore = (options: SqliteStoreOptions): SqliteEventStore =
           event.streamVersion,
           event.type,
           event.schemaVersion,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
+          texts.dataText,
+          texts.metadataText,
           event.metadata.recordedAt,
         );
       }
