@@ -1,5 +1,46 @@
 /** The domain's aggregates as the pipeline needs them: a decider, how its events are stored, and their basis. */
 import {
+  absenceDecider,
+  AbsenceEventCodec,
+  appealDecider,
+  AppealEventCodec,
+  basisOfAppeal,
+  basisOfDiscipline,
+  basisOfObjection,
+  basisOfPoorPerformance,
+  basisOfReward,
+  disciplineDecider,
+  DisciplineEventCodec,
+  objectionDecider,
+  ObjectionEventCodec,
+  poorPerformanceDecider,
+  PoorPerformanceEventCodec,
+  rewardDecider,
+  RewardEventCodec,
+  type AbsenceCommand,
+  type AbsenceError,
+  type AbsenceEvent,
+  type AbsenceState,
+  type AppealCommand,
+  type AppealError,
+  type AppealEvent,
+  type AppealState,
+  type DisciplineCommand,
+  type DisciplineError,
+  type DisciplineEvent,
+  type DisciplineState,
+  type ObjectionCommand,
+  type ObjectionError,
+  type ObjectionEvent,
+  type ObjectionState,
+  type PoorPerformanceCommand,
+  type PoorPerformanceError,
+  type PoorPerformanceEvent,
+  type PoorPerformanceState,
+  type RewardCommand,
+  type RewardError,
+  type RewardEvent,
+  type RewardState,
   evaluationDecider,
   EvaluationEventCodec,
   planDecider,
@@ -85,4 +126,45 @@ export const unitPeriodAggregate: Aggregate<UnitPeriodState, UnitPeriodCommand, 
         return undefined;
     }
   },
+};
+
+/** The evaluation objection (keberatan, BR-10, BR-11): filings, decisions and escalations carry their basis. */
+export const objectionAggregate: Aggregate<ObjectionState, ObjectionCommand, ObjectionEvent, ObjectionError> = {
+  decider: objectionDecider,
+  serde: serdeFromCodec<ObjectionEvent>(ObjectionEventCodec),
+  basisOf: basisOfObjection,
+};
+
+/** The discipline case (PP 94/2021, BR-14..BR-19, BR-22). */
+export const disciplineAggregate: Aggregate<DisciplineState, DisciplineCommand, DisciplineEvent, DisciplineError> = {
+  decider: disciplineDecider,
+  serde: serdeFromCodec<DisciplineEvent>(DisciplineEventCodec),
+  basisOf: basisOfDiscipline,
+};
+
+/** Absence records (BR-15, BR-16): records, not decisions, so no basis; the discipline case they cause has one. */
+export const absenceAggregate: Aggregate<AbsenceState, AbsenceCommand, AbsenceEvent, AbsenceError> = {
+  decider: absenceDecider,
+  serde: serdeFromCodec<AbsenceEvent>(AbsenceEventCodec),
+};
+
+/** Administrative objection (BR-21) and appeal to BPASN (BR-20): one aggregate, two stream categories. */
+export const appealAggregate: Aggregate<AppealState, AppealCommand, AppealEvent, AppealError> = {
+  decider: appealDecider,
+  serde: serdeFromCodec<AppealEvent>(AppealEventCodec),
+  basisOf: basisOfAppeal,
+};
+
+/** The poor-performance path (BR-26). */
+export const poorPerformanceAggregate: Aggregate<PoorPerformanceState, PoorPerformanceCommand, PoorPerformanceEvent, PoorPerformanceError> = {
+  decider: poorPerformanceDecider,
+  serde: serdeFromCodec<PoorPerformanceEvent>(PoorPerformanceEventCodec),
+  basisOf: basisOfPoorPerformance,
+};
+
+/** Rewards and development decisions, one stream per official and year. */
+export const rewardAggregate: Aggregate<RewardState, RewardCommand, RewardEvent, RewardError> = {
+  decider: rewardDecider,
+  serde: serdeFromCodec<RewardEvent>(RewardEventCodec),
+  basisOf: basisOfReward,
 };

@@ -9,3 +9,4 @@ export * from './catalog';
 export * from './process';
 export * from './seed';
 export * from './time-travel';
+export * from './facts';

@@ -32,9 +32,12 @@ export const RecordAbsenceCodec: t.Type<RecordAbsence, unknown, unknown> = comma
   strictObject('RecordAbsence.data', { ...request.required, calendar: calendarShapes(strictObject).calendar }, request.optional),
 );
 
-export const AbsenceCommandCodec: t.Type<AbsenceCommand, unknown, unknown> = byType('AbsenceCommand', {
+/** One codec per command type; the mapped type makes a missing command a compile error. */
+export const absenceCommandCodecs: { readonly [K in AbsenceCommand['type']]: t.Type<Extract<AbsenceCommand, { type: K }>, unknown, unknown> } = {
   RecordAbsence: RecordAbsenceCodec,
-});
+};
+
+export const AbsenceCommandCodec: t.Type<AbsenceCommand, unknown, unknown> = byType('AbsenceCommand', absenceCommandCodecs);
 
 export const AbsenceRecordedCodec: t.Type<AbsenceRecorded, unknown, unknown> = eventCodec(
   'AbsenceRecorded',

@@ -7,6 +7,8 @@ import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import { ROLES, type Actor, type CommandMetadata } from './decider';
 import { Nip } from './ids';
 import { Instant } from './time';
+import { withJsonSchema, type SchemaOf } from './json-schema';
+
 
 /** A human-readable decoding problem: the dotted path of the failing field and what is wrong with it. */
 export type FieldProblem = Readonly<{ path: string; message: string }>;
@@ -60,7 +62,7 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
   const req = t.exact(t.type(required));
   const opt = t.exact(t.partial(optional ?? ({} as O)));
   const known = new Set([...Object.keys(required), ...Object.keys(optional ?? {})]);
-  return new t.Type<A, Out, unknown>(
+  const codec = new t.Type<A, Out, unknown>(
     name,
     (u): u is A => req.is(u) && opt.is(u),
     (u, c) => {
@@ -79,6 +81,22 @@ export const strictObject = <R extends t.Props, O extends t.Props = Record<never
     },
     (a) => ({ ...req.encode(a), ...opt.encode(a) }) as Out,
   );
+  return withJsonSchema(codec, (schemaOf) => strictObjectSchema(name, required, optional ?? {}, schemaOf));
+};
+
+/** The JSON Schema of a `strictObject`: its fields, the required ones, and no others. */
+const strictObjectSchema = (name: string, required: t.Props, optional: t.Props, schemaOf: SchemaOf) => {
+  const properties = Object.fromEntries(
+    [...Object.entries(required), ...Object.entries(optional)].map(([key, codec]) => [key, schemaOf(codec)]),
+  );
+  const requiredKeys = Object.keys(required);
+  return {
+    title: name,
+    type: 'object',
+    properties,
+    ...(requiredKeys.length > 0 ? { required: requiredKeys } : {}),
+    additionalProperties: false,
+  };
 };
 
 /**
@@ -117,7 +135,7 @@ export const byKey = <C extends Readonly<Record<string, t.Mixed>>>(name: string,
   type A = t.TypeOf<C[keyof C]>;
   type O = t.OutputOf<C[keyof C]>;
   const all = Object.values(members);
-  return new t.Type<A, O, unknown>(
+  const codec = new t.Type<A, O, unknown>(
     name,
     (u): u is A => all.some((m) => m.is(u)),
     (u, c) => {
@@ -137,6 +155,13 @@ export const byKey = <C extends Readonly<Record<string, t.Mixed>>>(name: string,
       return (member === undefined ? a : member.encode(a)) as O;
     },
   );
+  return withJsonSchema(codec, (schemaOf) => ({
+    title: name,
+    type: 'object',
+    required: [key],
+    oneOf: all.map((member) => schemaOf(member)),
+    discriminator: { propertyName: key },
+  }));
 };
 
 /**
@@ -159,9 +184,20 @@ export const CommandMetadataCodec: t.Type<CommandMetadata, unknown, unknown> = s
   actor: ActorCodec,
 });
 
+/** The `data` codec of every command type built with `commandCodec` (see `commandDataCodecOf`). */
+const commandDataCodecs = new Map<string, t.Mixed>();
+
+/**
+ * The codec of a command type's `data`, as given to `commandCodec`: what a client sends for that command. The
+ * edges describe a request body with it (JSON Schema) when the request codec itself is an opaque wrapper.
+ */
+export const commandDataCodecOf = (type: string): t.Mixed | undefined => commandDataCodecs.get(type);
+
 /** `{ type, data, metadata }` with the type fixed and unknown fields refused. */
-export const commandCodec = <T extends string, D extends t.Mixed>(type: T, data: D) =>
-  strictObject(type, { type: t.literal(type), data, metadata: CommandMetadataCodec });
+export const commandCodec = <T extends string, D extends t.Mixed>(type: T, data: D) => {
+  commandDataCodecs.set(type, data);
+  return strictObject(type, { type: t.literal(type), data, metadata: CommandMetadataCodec });
+};
 
 /** `{ type, data }` for a stored event; unknown fields are stripped (upcasters handle schema changes). */
 export const eventCodec = <T extends string, D extends t.Mixed>(type: T, data: D) =>
@@ -169,7 +205,8 @@ export const eventCodec = <T extends string, D extends t.Mixed>(type: T, data: D
 
 /** A non-blank string of at most `max` characters (trimmed length at least 1). */
 export const text = (max: number) =>
-  new t.Type<string, string, unknown>(
+  withJsonSchema(
+    new t.Type<string, string, unknown>(
     `Text(${max})`,
     (u): u is string => typeof u === 'string' && u.trim().length > 0 && u.length <= max,
     (u, c) =>
@@ -181,25 +218,28 @@ export const text = (max: number) =>
             ? t.failure(u, c, `must be at most ${max} characters, got ${u.length}`)
             : t.success(u),
     (a) => a,
+    ),
+    // Not blank: at least one character that `trim` keeps (JavaScript's \S is the complement of what it removes).
+    { type: 'string', minLength: 1, maxLength: max, pattern: '\\S' },
   );
 
 /** A finite number greater than zero. */
-export const PositiveNumber = new t.Type<number, number, unknown>(
+export const PositiveNumber = withJsonSchema(new t.Type<number, number, unknown>(
   'PositiveNumber',
   (u): u is number => typeof u === 'number' && Number.isFinite(u) && u > 0,
   (u, c) =>
     typeof u === 'number' && Number.isFinite(u) && u > 0 ? t.success(u) : t.failure(u, c, `expected a number greater than 0, got ${JSON.stringify(u)}`),
   (a) => a,
-);
+), { type: 'number', exclusiveMinimum: 0 });
 
 /** A finite number that is zero or more. */
-export const NonNegativeNumber = new t.Type<number, number, unknown>(
+export const NonNegativeNumber = withJsonSchema(new t.Type<number, number, unknown>(
   'NonNegativeNumber',
   (u): u is number => typeof u === 'number' && Number.isFinite(u) && u >= 0,
   (u, c) =>
     typeof u === 'number' && Number.isFinite(u) && u >= 0 ? t.success(u) : t.failure(u, c, `expected a number of 0 or more, got ${JSON.stringify(u)}`),
   (a) => a,
-);
+), { type: 'number', minimum: 0 });
 
 /**
  * A whole number of at least `min` (and at most `max`, when given), e.g. a count (0, 1, 2, ...) or a version
@@ -208,7 +248,7 @@ export const NonNegativeNumber = new t.Type<number, number, unknown>(
 export const wholeNumber = (name: string, min: number, max?: number) => {
   const is = (u: unknown): u is number =>
     typeof u === 'number' && Number.isSafeInteger(u) && u >= min && (max === undefined || u <= max);
-  return new t.Type<number, number, unknown>(
+  const codec = new t.Type<number, number, unknown>(
     name,
     is,
     (u, c) =>
@@ -223,23 +263,25 @@ export const wholeNumber = (name: string, min: number, max?: number) => {
           ),
     (a) => a,
   );
+  return withJsonSchema(codec, { title: name, type: 'integer', minimum: min, ...(max === undefined ? {} : { maximum: max }) });
 };
 
 /** A readonly array with at least one element. */
 export const nonEmptyArray = <C extends t.Mixed>(item: C) => {
   const inner = t.readonlyArray(item);
-  return new t.Type<t.TypeOf<typeof inner>, t.OutputOf<typeof inner>, unknown>(
+  const codec = new t.Type<t.TypeOf<typeof inner>, t.OutputOf<typeof inner>, unknown>(
     `NonEmptyArray<${item.name}>`,
     (u): u is t.TypeOf<typeof inner> => inner.is(u) && u.length > 0,
     (u, c) => (Array.isArray(u) && u.length === 0 ? t.failure(u, c, 'must have at least one item') : inner.validate(u, c)),
     inner.encode,
   );
+  return withJsonSchema(codec, (schemaOf) => ({ type: 'array', items: schemaOf(item), minItems: 1 }));
 };
 
 /** Any finite number (business bounds such as "positive target" are the decider's to refuse, with a tagged error). */
-export const FiniteNumber = new t.Type<number, number, unknown>(
+export const FiniteNumber = withJsonSchema(new t.Type<number, number, unknown>(
   'FiniteNumber',
   (u): u is number => typeof u === 'number' && Number.isFinite(u),
   (u, c) => (typeof u === 'number' && Number.isFinite(u) ? t.success(u) : t.failure(u, c, `expected a finite number, got ${JSON.stringify(u)}`)),
   (a) => a,
-);
+), { type: 'number' });

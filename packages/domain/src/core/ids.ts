@@ -3,6 +3,7 @@
  * type signature is always a valid NIP.
  */
 import * as t from 'io-ts';
+import { withJsonSchema, type JsonSchema } from './json-schema';
 
 /** A string codec whose `check` returns why a string is invalid, or undefined when it is valid. */
 export const brandedString = <B extends string>(
@@ -11,7 +12,7 @@ export const brandedString = <B extends string>(
 ): t.Type<string & t.Brand<{ readonly [K in B]: symbol }>, string, unknown> => {
   type Branded = string & t.Brand<{ readonly [K in B]: symbol }>;
   const is = (u: unknown): u is Branded => typeof u === 'string' && check(u) === undefined;
-  return new t.Type<Branded, string, unknown>(
+  const codec = new t.Type<Branded, string, unknown>(
     name,
     is,
     (u, c) => {
@@ -21,7 +22,18 @@ export const brandedString = <B extends string>(
     },
     (a) => a,
   );
+  // A string; the ids below add the pattern their check implies (the check may be stricter: NIP dates).
+  return withJsonSchema(codec, { title: name, type: 'string' });
 };
+
+/** Describes a branded id for JSON Schema: the pattern its check implies, and an example. */
+const describeId = <C extends object>(codec: C, title: string, schema: JsonSchema): C =>
+  withJsonSchema(codec, { title, type: 'string', ...schema });
+
+/** Regular-expression sources shared by the id patterns below. */
+const NIP_PATTERN = '\\d{18}';
+const PERIOD_PATTERN = '\\d{4}(-(Q[1-4]|S[12]|M(0[1-9]|1[0-2])|P[1-9]))?';
+const SLUG_PATTERN = '[a-z0-9][a-z0-9-]{0,63}';
 
 const isCalendarDate = (year: number, month: number, day: number): boolean => {
   if (month < 1 || month > 12 || day < 1) return false;
@@ -50,7 +62,11 @@ export const nipProblem = (s: string): string | undefined => {
   if (s.slice(15) === '000') return 'NIP sequence part (digits 16-18) must not be 000';
   return undefined;
 };
-export const Nip = brandedString('Nip', nipProblem);
+export const Nip = describeId(brandedString('Nip', nipProblem), 'Nip', {
+  description: 'NIP: 18 digits, birth date yyyymmdd, appointment yyyymm, sex (1|2), sequence',
+  pattern: `^${NIP_PATTERN}$`,
+  examples: ['198706122015032004'],
+});
 export type Nip = t.TypeOf<typeof Nip>;
 
 export type NipParts = Readonly<{
@@ -74,41 +90,55 @@ const slug = (what: string, max: number) => (s: string) =>
     : `${what} must be 1-${max} lowercase letters, digits or '-', starting with a letter or digit, got ${JSON.stringify(s)}`;
 
 /** A tenant: one government (pemerintah daerah), e.g. `surabaya`. */
-export const TenantId = brandedString('TenantId', (s) =>
-  /^[a-z][a-z0-9-]{1,39}$/.test(s)
-    ? undefined
-    : `TenantId must be 2-40 lowercase letters, digits or '-', starting with a letter, got ${JSON.stringify(s)}`,
+export const TenantId = describeId(
+  brandedString('TenantId', (s) =>
+    /^[a-z][a-z0-9-]{1,39}$/.test(s)
+      ? undefined
+      : `TenantId must be 2-40 lowercase letters, digits or '-', starting with a letter, got ${JSON.stringify(s)}`,
+  ),
+  'TenantId',
+  { pattern: '^[a-z][a-z0-9-]{1,39}$', examples: ['salatiga'] },
 );
 export type TenantId = t.TypeOf<typeof TenantId>;
 
 /** A unit (OPD, Organisasi Perangkat Daerah), e.g. `dinkes`. */
-export const UnitId = brandedString('UnitId', slug('UnitId', 64));
+export const UnitId = describeId(brandedString('UnitId', slug('UnitId', 64)), 'UnitId', {
+  pattern: `^${SLUG_PATTERN}$`,
+  examples: ['dukcapil-pelayanan'],
+});
 export type UnitId = t.TypeOf<typeof UnitId>;
 
 /** A position (jabatan) in the roster, e.g. `dinkes-kadis`. */
-export const PositionId = brandedString('PositionId', slug('PositionId', 64));
+export const PositionId = describeId(brandedString('PositionId', slug('PositionId', 64)), 'PositionId', {
+  pattern: `^${SLUG_PATTERN}$`,
+  examples: ['dukcapil-kadis'],
+});
 export type PositionId = t.TypeOf<typeof PositionId>;
 
 /**
  * A performance period: a year (`2025`), a quarter (`2025-Q1`), a semester (`2025-S1`), a month (`2025-M03`),
  * or the n-th plan period of a year after a change of position (`2025-P2`).
  */
-export const PeriodId = brandedString('PeriodId', (s) =>
-  /^\d{4}(-(Q[1-4]|S[12]|M(0[1-9]|1[0-2])|P[1-9]))?$/.test(s)
-    ? undefined
-    : `PeriodId must be yyyy, yyyy-Q1..Q4, yyyy-S1..S2, yyyy-M01..M12 or yyyy-P1..P9, got ${JSON.stringify(s)}`,
+export const PeriodId = describeId(
+  brandedString('PeriodId', (s) =>
+    /^\d{4}(-(Q[1-4]|S[12]|M(0[1-9]|1[0-2])|P[1-9]))?$/.test(s)
+      ? undefined
+      : `PeriodId must be yyyy, yyyy-Q1..Q4, yyyy-S1..S2, yyyy-M01..M12 or yyyy-P1..P9, got ${JSON.stringify(s)}`,
+  ),
+  'PeriodId',
+  { pattern: `^${PERIOD_PATTERN}$`, examples: ['2025', '2025-Q1'] },
 );
 export type PeriodId = t.TypeOf<typeof PeriodId>;
 
 /** A plan (SKP): one per employee and period, `<nip>.<period>`. */
-export const PlanId = brandedString('PlanId', (s) => {
+export const PlanId = describeId(brandedString('PlanId', (s) => {
   const dot = s.indexOf('.');
   if (dot < 0) return `PlanId must be <nip>.<period>, got ${JSON.stringify(s)}`;
   const nip = nipProblem(s.slice(0, dot));
   if (nip !== undefined) return `PlanId: ${nip}`;
   const period = PeriodId.decode(s.slice(dot + 1));
   return period._tag === 'Left' ? `PlanId: ${String(period.left[0]?.message)}` : undefined;
-});
+}), 'PlanId', { description: '<nip>.<period>', pattern: `^${NIP_PATTERN}\\.${PERIOD_PATTERN}$`, examples: ['199203142019031008.2025'] });
 export type PlanId = t.TypeOf<typeof PlanId>;
 
 export const planIdOf = (nip: Nip, period: PeriodId): PlanId => `${nip}.${period}` as PlanId;
@@ -123,13 +153,17 @@ export const planIdParts = (plan: PlanId): Readonly<{ employee: Nip; period: Per
  * An evaluation (penilaian kinerja): one per plan and evaluation period, `<plan>.<evaluation period>`, e.g.
  * `199001012015031001.2025.2025-Q1` (a quarterly evaluation of the 2025 plan) or `….2025.2025` (the annual one).
  */
-export const EvaluationId = brandedString('EvaluationId', (s) => {
+export const EvaluationId = describeId(brandedString('EvaluationId', (s) => {
   const dot = s.lastIndexOf('.');
   if (dot < 0) return `EvaluationId must be <plan>.<evaluation period>, got ${JSON.stringify(s)}`;
   const plan = PlanId.decode(s.slice(0, dot));
   if (plan._tag === 'Left') return `EvaluationId: ${String(plan.left[0]?.message)}`;
   const period = PeriodId.decode(s.slice(dot + 1));
   return period._tag === 'Left' ? `EvaluationId: ${String(period.left[0]?.message)}` : undefined;
+}), 'EvaluationId', {
+  description: '<plan>.<evaluation period>',
+  pattern: `^${NIP_PATTERN}\\.${PERIOD_PATTERN}\\.${PERIOD_PATTERN}$`,
+  examples: ['199203142019031008.2025.2025'],
 });
 export type EvaluationId = t.TypeOf<typeof EvaluationId>;
 
@@ -149,14 +183,14 @@ export const evaluationIdParts = (
 };
 
 /** A unit period: one per unit and evaluation period, `<unit>.<period>`, e.g. `dinkes.2025`. */
-export const UnitPeriodId = brandedString('UnitPeriodId', (s) => {
+export const UnitPeriodId = describeId(brandedString('UnitPeriodId', (s) => {
   const dot = s.indexOf('.');
   if (dot < 0) return `UnitPeriodId must be <unit>.<period>, got ${JSON.stringify(s)}`;
   const unit = UnitId.decode(s.slice(0, dot));
   if (unit._tag === 'Left') return `UnitPeriodId: ${String(unit.left[0]?.message)}`;
   const period = PeriodId.decode(s.slice(dot + 1));
   return period._tag === 'Left' ? `UnitPeriodId: ${String(period.left[0]?.message)}` : undefined;
-});
+}), 'UnitPeriodId', { description: '<unit>.<period>', pattern: `^${SLUG_PATTERN}\\.${PERIOD_PATTERN}$`, examples: ['dukcapil-pelayanan.2025'] });
 export type UnitPeriodId = t.TypeOf<typeof UnitPeriodId>;
 
 export const unitPeriodIdOf = (unit: UnitId, period: PeriodId): UnitPeriodId => `${unit}.${period}` as UnitPeriodId;

@@ -5,6 +5,7 @@
  */
 import * as t from 'io-ts';
 import { brandedString } from './ids';
+import { withJsonSchema } from './json-schema';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-](\d{2}):(\d{2}))$/;
 
@@ -22,7 +23,7 @@ export const instantProblem = (s: string): string | undefined => {
 };
 
 /** `Date` inside, ISO-8601 with offset on the wire (encoded in UTC, `Z`). */
-export const Instant = new t.Type<Date, string, unknown>(
+export const Instant = withJsonSchema(new t.Type<Date, string, unknown>(
   'Instant',
   (u): u is Date => u instanceof Date && !Number.isNaN(u.getTime()),
   (u, c) => {
@@ -31,12 +32,22 @@ export const Instant = new t.Type<Date, string, unknown>(
     return problem === undefined ? t.success(new Date(u)) : t.failure(u, c, problem);
   },
   (d) => d.toISOString(),
-);
+), {
+  // Not `format: date-time`: RFC 3339 requires seconds, which an Instant may leave out.
+  title: 'Instant',
+  type: 'string',
+  description: 'ISO-8601 date-time with an explicit offset (Z or +07:00)',
+  pattern: ISO_INSTANT.source,
+  examples: ['2025-01-31T08:00:00+07:00'],
+});
 
 /** A calendar day, `yyyy-mm-dd`; compares correctly as a string. */
-export const LocalDate = brandedString('LocalDate', (s) => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (m === null) return `expected a date yyyy-mm-dd, got ${JSON.stringify(s)}`;
-  return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ? undefined : `${JSON.stringify(s)} is not a day that exists`;
-});
+export const LocalDate = withJsonSchema(
+  brandedString('LocalDate', (s) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+    if (m === null) return `expected a date yyyy-mm-dd, got ${JSON.stringify(s)}`;
+    return validDate(Number(m[1]), Number(m[2]), Number(m[3])) ? undefined : `${JSON.stringify(s)} is not a day that exists`;
+  }),
+  { title: 'LocalDate', type: 'string', format: 'date', pattern: '^\\d{4}-\\d{2}-\\d{2}$', examples: ['2025-01-06'] },
+);
 export type LocalDate = t.TypeOf<typeof LocalDate>;

@@ -118,7 +118,10 @@ export const RecordDepartureCodec: t.Type<RecordDeparture, unknown, unknown> = c
   strictObject('RecordDeparture.data', { nip: Nip, reason: DepartureReasonCodec, effectiveFrom: LocalDate }),
 );
 
-export const RosterCommandCodec: t.Type<RosterCommand, unknown, unknown> = byType('RosterCommand', {
+type CommandCodecs = { readonly [K in RosterCommand['type']]: t.Type<Extract<RosterCommand, { type: K }>, unknown, unknown> };
+
+/** One codec per command type; the mapped type makes a missing command a compile error. */
+export const rosterCommandCodecs: CommandCodecs = {
   RegisterUnit: RegisterUnitCodec,
   ChangeParentUnit: ChangeParentUnitCodec,
   CreatePosition: CreatePositionCodec,
@@ -126,7 +129,9 @@ export const RosterCommandCodec: t.Type<RosterCommand, unknown, unknown> = byTyp
   AppointEmployee: AppointEmployeeCodec,
   TransferEmployee: TransferEmployeeCodec,
   RecordDeparture: RecordDepartureCodec,
-});
+};
+
+export const RosterCommandCodec: t.Type<RosterCommand, unknown, unknown> = byType('RosterCommand', rosterCommandCodecs);
 
 // ---------------------------------------------------------------------------------------------------------------
 // Events. Text fields decode as any string: a stored fact stays readable if the limits for new input change.

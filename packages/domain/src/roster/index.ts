@@ -101,6 +101,7 @@ export {
   RecordDepartureCodec,
   RegisterUnitCodec,
   ReportingLineChangedCodec,
+  rosterCommandCodecs,
   RosterCommandCodec,
   RosterEventCodec,
   TransferEmployeeCodec,

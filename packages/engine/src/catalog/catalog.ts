@@ -11,7 +11,7 @@ import type * as t from 'io-ts';
 import type { Either } from 'fp-ts/Either';
 import type { Role, TenantId } from '@kinerja/domain';
 import type { EventStore } from '@kinerja/eventstore';
-import type { CommandContext, Handled, HandleError } from '../pipeline';
+import type { CommandContext, Handled, HandleError, HandleOptions } from '../pipeline';
 
 /** The aggregates, as named in routes (`/v1/tenants/{tenant}/{aggregate}/...`) and in the catalog. */
 export const AGGREGATE_NAMES = [
@@ -56,7 +56,14 @@ export type CommandSpec<Request = unknown> = Readonly<{
   public?: boolean;
   /** The stream the command is decided on (for `If-Match` and for naming a conflict). */
   streamOf: (tenant: TenantId, request: Request) => string;
-  run: (store: EventStore, tenant: TenantId, request: Request, context: CommandContext) => Promise<CommandOutcome>;
+  /** `options` pass through to the pipeline, e.g. `expectedVersion` from HTTP `If-Match`. */
+  run: (
+    store: EventStore,
+    tenant: TenantId,
+    request: Request,
+    context: CommandContext,
+    options?: HandleOptions,
+  ) => Promise<CommandOutcome>;
 }>;
 
 /** The BR rule a refusal enforces, by error tag (a 422 names it); absent when the refusal is not a BR rule. */
