@@ -103,6 +103,16 @@ describe('handle: load → fold → decide → append', () => {
     expect(await store.headPosition()).toEqual(right(3));
   });
 
+  it('runs 64 concurrent commands on one stream one after the other: none conflicts, none is lost', async () => {
+    const store = createMemoryStore();
+    const appends = jest.spyOn(store, 'append');
+    const results = await Promise.all(Array.from({ length: 64 }, (_, i) => handle(store, aggregate, 'tally-1', cmd(1), ctx(`c-${i}`), { maxAttempts: 1 })));
+    expect(results.every(isRight)).toBe(true);
+    expect(appends).toHaveBeenCalledTimes(64); // no append was refused and retried
+    const read = await store.readStream('tally-1');
+    expect(isRight(read) && read.right.map((e) => e.streamVersion)).toEqual(Array.from({ length: 64 }, (_, i) => i));
+  });
+
   it('returns a refusal unchanged and appends nothing', async () => {
     const store = createMemoryStore();
     const result = await handle(store, aggregate, 'tally-1', cmd(LIMIT + 1), ctx('c-1'));

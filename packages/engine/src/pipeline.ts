@@ -201,7 +201,47 @@ export const forgetStreams = (store: EventStore): void => {
   streamCaches.delete(store);
 };
 
-export const handle = async <State, Command, Event, Error>(
+/**
+ * Commands on one stream, in this process, run one after the other: concurrent commands on a stream would only
+ * conflict and retry (and under heavy contention give up), while queued ones each decide on the state the one
+ * before left. Commands on different streams are not held up. Other processes are still kept apart by the
+ * store's expected-version check.
+ */
+const streamQueues = new WeakMap<EventStore, Map<string, Promise<void>>>();
+
+const oneAtATime = async <A>(store: EventStore, streamId: string, work: () => Promise<A>): Promise<A> => {
+  let queues = streamQueues.get(store);
+  if (queues === undefined) {
+    queues = new Map();
+    streamQueues.set(store, queues);
+  }
+  const before = queues.get(streamId);
+  let done!: () => void;
+  const mine = new Promise<void>((resolve) => {
+    done = resolve;
+  });
+  const tail = before === undefined ? mine : before.then(() => mine);
+  queues.set(streamId, tail);
+  try {
+    if (before !== undefined) await before;
+    return await work();
+  } finally {
+    done();
+    if (queues.get(streamId) === tail) queues.delete(streamId);
+  }
+};
+
+export const handle = <State, Command, Event, Error>(
+  store: EventStore,
+  aggregate: Aggregate<State, Command, Event, Error>,
+  streamId: string,
+  command: Command,
+  context: CommandContext,
+  options: HandleOptions = {},
+): Promise<Either<HandleError<Error>, Handled<Event>>> =>
+  oneAtATime(store, streamId, () => decideAndAppend(store, aggregate, streamId, command, context, options));
+
+const decideAndAppend = async <State, Command, Event, Error>(
   store: EventStore,
   aggregate: Aggregate<State, Command, Event, Error>,
   streamId: string,
