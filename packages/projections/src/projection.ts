@@ -4,9 +4,11 @@
  * own tables: everything a row needs comes from the event (decisions record their facts), so replaying the log
  * from the start always gives the same rows, and an incremental run equals a rebuild.
  *
- * Physical tables are versioned (`<projection>_v<version>_<table>`); queries read the view `<projection>_<table>`,
- * which points at the active version. A rebuild fills the next version's tables while the view still answers
- * from the old ones, then swaps the view in one transaction (blue/green).
+ * Physical tables are named per build (`<projection>_v<version>_b<build>_<table>`, the build number unique in the
+ * read-model file and never reused, so that a rebuild at the same version gets fresh tables too); queries read
+ * the view `<projection>_<table>`, which points at the active build. A rebuild fills a new build's tables while
+ * the view still answers from the old ones, then swaps the view in one transaction (blue/green). See
+ * docs/projections.md, "The runner".
  */
 import type { EventEnvelope } from '@kinerja/eventstore';
 
@@ -36,9 +38,12 @@ export type RowChange =
   | Readonly<{ kind: 'delete'; table: string; key: Row }>;
 
 export type Projection = Readonly<{
-  /** Lower-case letters, digits and underscores: it prefixes table names. */
+  /** Lower-case letters, digits and underscores, starting with a letter: it prefixes table names (not `runner_…`). */
   name: string;
-  /** Raise it when the mapping or the tables change: the runner rebuilds blue/green. */
+  /**
+   * Raise it when the mapping or the tables change: the runner rebuilds blue/green. (The runner refuses tables
+   * changed without a raise; a changed mapping it cannot see.)
+   */
   version: number;
   description: string;
   /** Event types the runner feeds it (filtering happens before `apply`). */
@@ -51,15 +56,18 @@ export type Projection = Readonly<{
 /** What `kinerja status` and `/health/ready` show per projection. */
 export type ProjectionStatus = Readonly<{
   name: string;
-  /** The version whose tables the views point at (undefined before the first catch-up finished). */
+  /** The version whose tables the views point at (undefined before the first build was swapped in). */
   activeVersion: number | undefined;
   /** The version the code declares. */
   declaredVersion: number;
-  /** Global position of the last event applied to the active version's tables. */
+  /** Global position up to which the active build has seen the log (every event at or below it is applied). */
   checkpoint: number;
-  /** The store's head position minus the checkpoint. */
+  /** The store's head position minus the checkpoint (events on SQLite and in memory; log bytes on EventStoreDB). */
   lag: number;
   state: 'live' | 'catching-up' | 'rebuilding' | 'stopped';
-  /** While rebuilding: the rebuild's own checkpoint. */
+  /**
+   * When a build of this projection is in progress or was interrupted (and will resume): its own checkpoint.
+   * `state` is 'rebuilding' while this runner builds it or another process did so in the last 30 s.
+   */
   rebuildCheckpoint?: number;
 }>;
