@@ -16,7 +16,7 @@ const domainBoundary = {
 };
 
 module.exports = tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'test/bench/.tmp/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
