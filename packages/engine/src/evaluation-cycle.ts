@@ -1,10 +1,10 @@
 /**
- * The evaluation cycle in the engine: the commands that need facts from other streams (the plan, the roster,
- * the tenant's policy), and the host of the evaluation-cycle process manager.
+ * The evaluation cycle in the engine: the three commands that need facts from other streams (the plan, the roster,
+ * the tenant's policy) as one call each, and the host of the evaluation-cycle process manager.
  *
- * The domain cannot read other streams, so these functions read them, fill the facts into the command (a client
- * never supplies them: the HTTP edge decodes the request codecs, which have no `facts`), and hand the command to
- * the pipeline. Facts are read as of the command's issue date in the tenant's time zone.
+ * `openEvaluation`, `inviteFeedback` and `openUnitPeriod` are thin wrappers: the facts module
+ * (`facts/evaluation-cycle.ts`, the same functions the command catalog runs) builds the complete command, then the
+ * pipeline decides it. A client never supplies the facts: the HTTP edge decodes the request codecs, which have none.
  *
  * The process manager is run per committed event (`reactToCycleEvent`), from a subscription or right after a
  * command. Its commands have ids derived from the causing event, so running it twice for one event (after a
@@ -12,58 +12,28 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import {
-  evaluationIdParts,
-  evaluationPlanFactsOf,
-  evaluationPolicyOf,
-  evaluationRosterFactsFor,
   evaluationStreamId,
-  inviteeFactsFor,
-  localDateOf,
-  planStreamId,
-  policyFor,
   reactToEvaluation,
   reactToUnitPeriod,
-  rosterStreamId,
-  ruleBookFor,
-  unitPeriodPolicyOf,
-  unitPeriodRosterFactsFor,
   unitPeriodStreamId,
   type Actor,
   type EvaluationError,
   type EvaluationEvent,
-  type EvaluationId,
   type InviteFeedbackRequest,
   type OpenEvaluationRequest,
-  type PeriodId,
-  type PlanId,
   type TenantId,
-  type TenantPolicy,
   type UnitPeriodError,
   type UnitPeriodEvent,
   type UnitPeriodHeader,
 } from '@kinerja/domain';
 import type { EventEnvelope, EventStore } from '@kinerja/eventstore';
-import { evaluationAggregate, planAggregate, rosterAggregate, unitPeriodAggregate } from './aggregates';
+import { evaluationAggregate, unitPeriodAggregate } from './aggregates';
+import { inviteFeedbackCommand, openEvaluationCommand, openUnitPeriodCommand } from './facts/evaluation-cycle';
+import type { GatherError } from './facts/problems';
 import { handle, loadStream, type CommandContext, type Handled, type HandleError } from './pipeline';
 
-/** Why the facts a command needs could not be gathered. */
-export type FactsError =
-  | Readonly<{ _tag: 'UnknownTenant'; tenant: string }>
-  | Readonly<{ _tag: 'NoRuleBookForPeriod'; tenant: string; period: PeriodId }>
-  | Readonly<{ _tag: 'PlanNotFound'; plan: PlanId }>
-  | Readonly<{ _tag: 'EvaluationNotFound'; evaluation: EvaluationId }>
-  | Readonly<{ _tag: 'NoAuthorisedOfficial'; unit: string; asOf: string }>;
-
-const tenantPolicy = (tenant: TenantId): Either<FactsError, TenantPolicy> => {
-  const policy = policyFor(tenant);
-  return policy === undefined ? left({ _tag: 'UnknownTenant', tenant }) : right(policy);
-};
-
-const commandOf = <T extends string, D>(type: T, data: D, context: CommandContext) => ({
-  type,
-  data,
-  metadata: { now: context.issuedAt, actor: context.actor },
-});
+/** Why the facts a command needs could not be gathered: the facts module's one error type. */
+export type FactsError = GatherError;
 
 export type EvaluationCycleError<E> = FactsError | HandleError<E>;
 
@@ -74,31 +44,9 @@ export const openEvaluation = async (
   request: OpenEvaluationRequest,
   context: CommandContext,
 ): Promise<Either<EvaluationCycleError<EvaluationError>, Handled<EvaluationEvent>>> => {
-  const policy = tenantPolicy(tenant);
-  if (isLeft(policy)) return policy;
-  const ruleBook = ruleBookFor(policy.right, request.period);
-  if (ruleBook === undefined) return left({ _tag: 'NoRuleBookForPeriod', tenant, period: request.period });
-  const plan = evaluationIdParts(request.evaluation).plan;
-  const planEvents = await loadStream(store, planAggregate, planStreamId(tenant, plan));
-  if (isLeft(planEvents)) return planEvents;
-  const planFacts = evaluationPlanFactsOf(planEvents.right.events);
-  if (planFacts === undefined) return left({ _tag: 'PlanNotFound', plan });
-  const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
-  if (isLeft(roster)) return roster;
-  const asOf = localDateOf(context.issuedAt, policy.right.timeZone);
-  const facts = {
-    plan: planFacts,
-    ruleBook,
-    policy: evaluationPolicyOf(policy.right),
-    roster: evaluationRosterFactsFor(roster.right.state, planFacts.header.employee, planFacts.header.unit, asOf),
-  };
-  return handle(
-    store,
-    evaluationAggregate,
-    evaluationStreamId(tenant, request.evaluation),
-    commandOf('OpenEvaluation', { ...request, facts }, context),
-    context,
-  );
+  const command = await openEvaluationCommand(store, tenant, request, context);
+  if (isLeft(command)) return command;
+  return handle(store, evaluationAggregate, evaluationStreamId(tenant, request.evaluation), command.right, context);
 };
 
 /** InviteFeedback with what the roster says about the invitee on the invitation date. */
@@ -108,18 +56,9 @@ export const inviteFeedback = async (
   request: InviteFeedbackRequest,
   context: CommandContext,
 ): Promise<Either<EvaluationCycleError<EvaluationError>, Handled<EvaluationEvent>>> => {
-  const policy = tenantPolicy(tenant);
-  if (isLeft(policy)) return policy;
-  const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
-  if (isLeft(roster)) return roster;
-  const inviteeFacts = inviteeFactsFor(roster.right.state, request.invitee, localDateOf(context.issuedAt, policy.right.timeZone));
-  return handle(
-    store,
-    evaluationAggregate,
-    evaluationStreamId(tenant, request.evaluation),
-    commandOf('InviteFeedback', { ...request, inviteeFacts }, context),
-    context,
-  );
+  const command = await inviteFeedbackCommand(store, tenant, request, context);
+  if (isLeft(command)) return command;
+  return handle(store, evaluationAggregate, evaluationStreamId(tenant, request.evaluation), command.right, context);
 };
 
 /** OpenUnitPeriod with the roster's unit head and authorised official, and the tenant policy's curve settings. */
@@ -129,20 +68,9 @@ export const openUnitPeriod = async (
   request: UnitPeriodHeader,
   context: CommandContext,
 ): Promise<Either<EvaluationCycleError<UnitPeriodError>, Handled<UnitPeriodEvent>>> => {
-  const policy = tenantPolicy(tenant);
-  if (isLeft(policy)) return policy;
-  const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
-  if (isLeft(roster)) return roster;
-  const asOf = localDateOf(context.issuedAt, policy.right.timeZone);
-  const rosterFacts = unitPeriodRosterFactsFor(roster.right.state, request.unit, asOf);
-  if (rosterFacts === undefined) return left({ _tag: 'NoAuthorisedOfficial', unit: request.unit, asOf });
-  return handle(
-    store,
-    unitPeriodAggregate,
-    unitPeriodStreamId(tenant, request.unitPeriod),
-    commandOf('OpenUnitPeriod', { ...request, facts: { roster: rosterFacts, policy: unitPeriodPolicyOf(policy.right) } }, context),
-    context,
-  );
+  const command = await openUnitPeriodCommand(store, tenant, request, context);
+  if (isLeft(command)) return command;
+  return handle(store, unitPeriodAggregate, unitPeriodStreamId(tenant, request.unitPeriod), command.right, context);
 };
 
 /** What one event caused: the commands the process manager handled (replayed ones included). */

@@ -15,7 +15,6 @@ import {
   inviteeFactsFor,
   planStreamId,
   rosterFactsFor,
-  rosterStreamId,
   ruleBookFor,
   unitPeriodPolicyOf,
   unitPeriodRosterFactsFor,
@@ -26,21 +25,18 @@ import {
   type OpenEvaluationRequest,
   type OpenUnitPeriod,
   type PlanHeader,
-  type RosterState,
   type TenantId,
   type UnitPeriodHeader,
 } from '@kinerja/domain';
-import type { EventStore, ReadError } from '@kinerja/eventstore';
-import { planAggregate, rosterAggregate } from '../aggregates';
-import { loadStream, type CommandContext, type CorruptStream } from '../pipeline';
+import type { EventStore } from '@kinerja/eventstore';
+import { planAggregate } from '../aggregates';
+import { loadStream, type CommandContext } from '../pipeline';
 import type { GatherError } from './problems';
+import { loadRoster } from './roster';
 import { commandOf, issueDate, tenantSettings } from './tenant';
 
-/** The tenant's roster as it stands (its timelines answer "as of" any date). */
-export const loadRoster = async (store: EventStore, tenant: TenantId): Promise<Either<CorruptStream | ReadError, RosterState>> => {
-  const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
-  return isLeft(roster) ? roster : right(roster.right.state);
-};
+/** The tenant's roster as it stands (its timelines answer "as of" any date), folded once per roster version. */
+export { loadRoster } from './roster';
 
 export const draftPlanCommand = async (
   store: EventStore,

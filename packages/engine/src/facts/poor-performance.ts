@@ -34,7 +34,7 @@ import {
 import type { EventStore } from '@kinerja/eventstore';
 import { evaluationAggregate, poorPerformanceAggregate } from '../aggregates';
 import { loadStream, type CommandContext } from '../pipeline';
-import { loadRoster } from './evaluation-cycle';
+import { loadRoster } from './roster';
 import type { GatherError } from './problems';
 import { commandOf, issueDate, tenantSettings } from './tenant';
 

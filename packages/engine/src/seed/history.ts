@@ -9,7 +9,9 @@
  * subordinate feedback where the tenant's practice has it and self-evaluation notes in Semarang; ratings chosen so
  * that each unit's distribution fits the kurva distribusi under the organisational result its head's superior sets;
  * the unit periods opened, proposed to (by the process manager) and settled; the evaluations settled (by the process
- * manager), delivered and made final when the objection window has passed.
+ * manager), delivered and made final when the objection window has passed; keberatan, poor-performance paths and
+ * rewards. Then, in the years the holiday calendar covers, the year's citizens' complaints (`complaints.ts`, BR-23)
+ * and the unexcused absences with the discipline cases they lead to (`discipline.ts`, BR-14..BR-22).
  *
  * Determinism: the same (employees, years, seed, tenants, startYear, periodic) give the same commands with the same
  * ids, data and instants on every machine, and the same order of decisions per stream: every choice comes from a
@@ -38,14 +40,18 @@ import {
   type PeriodId,
   type PlanId,
   type Predikat,
+  type RosterState,
   type TenantId,
   type TenantPolicy,
 } from '@kinerja/domain';
 import type { EventStore } from '@kinerja/eventstore';
-import { rosterAggregate } from '../aggregates';
-import { loadStream, type CommandContext } from '../pipeline';
+import { loadRoster } from '../facts/roster';
+import { tenantSettings } from '../facts/tenant';
+import type { CommandContext } from '../pipeline';
 import { planUnitRatings, type UnitRatingPlan } from './distribution';
-import { createSeedHost, type HostCounters, type Refusal, type SeedHost } from './host';
+import { complaintCountFor, sketchComplaints, writeComplaint } from './complaints';
+import { absenteeCountFor, sketchAbsentees, writeAbsentee } from './discipline';
+import { createSeedHost, type ContextOf, type HostCounters, type Refusal, type SeedHost } from './host';
 import { generateOrganisations, SEED_TENANTS, type SeedEmployee, type SeedUnit, type TenantOrganisation } from './organisation';
 import { rngFor, type Rng } from './random';
 import {
@@ -88,11 +94,10 @@ export type SeedOptions = Readonly<{
   system?: Actor;
   /** Who imports rosters and opens unit periods. Default the system NIP as `operator`. */
   operator?: Actor;
-  /**
-   * The host's shortcuts at city scale (see host.ts): roster facts from a roster folded once per tenant, and the
-   * poor-performance manager only where it can act. Default true; false runs everything as the service would.
-   */
-  shortcuts?: boolean;
+  /** Citizens' complaints (BR-23) in the years the holiday calendar covers. Default true. */
+  complaints?: boolean;
+  /** Unexcused absences and the discipline cases they lead to (BR-14..BR-22) in the years the calendar covers. Default true. */
+  discipline?: boolean;
   onProgress?: (progress: SeedProgress) => void;
 }>;
 
@@ -103,6 +108,11 @@ export type TenantReport = Readonly<{
   plans: number;
   evaluations: number;
   unitPeriods: number;
+  /** Complaints filed (BR-23). */
+  complaints: number;
+  /** Employees with unexcused absences, and the discipline cases their absences opened (BR-15). */
+  absentees: number;
+  disciplineCases: number;
   events: number;
 }>;
 
@@ -178,7 +188,7 @@ export const seedHistory = async (options: SeedOptions): Promise<SeedReport> => 
   const started = performance.now();
 
   const organisations = generateOrganisations(employees, seed, startYear, options.tenants ?? SEED_TENANTS.map((t) => t.tenant));
-  const host = createSeedHost(store, system, { shortcuts: options.shortcuts ?? true });
+  const host = createSeedHost(store, system);
   const idOf = (tenant: TenantId, ...parts: ReadonlyArray<string | number>): string => `seed-${seed}/${tenant}/${parts.join('/')}`;
   const contextOf = (tenant: TenantId, actor: Actor, at: Date, correlation: string, ...parts: ReadonlyArray<string | number>): CommandContext => ({
     tenant,
@@ -198,7 +208,19 @@ export const seedHistory = async (options: SeedOptions): Promise<SeedReport> => 
     },
     0,
   );
-  const total = organisations.reduce((sum, o) => sum + o.rosterFiles.length, 0) + years * perYear;
+  const withComplaints = options.complaints ?? true;
+  const withDiscipline = options.discipline ?? true;
+  const yearsOf = Array.from({ length: years }, (_, i) => startYear + i);
+  const extras = organisations.reduce(
+    (sum, o) =>
+      sum +
+      yearsOf.reduce(
+        (n, year) => n + (withComplaints ? complaintCountFor(o, year, seed) : 0) + (withDiscipline ? absenteeCountFor(o, year) : 0),
+        0,
+      ),
+    0,
+  );
+  const total = organisations.reduce((sum, o) => sum + o.rosterFiles.length, 0) + years * perYear + extras;
   let done = 0;
   const tick = (phase: string): void => {
     done += 1;
@@ -206,7 +228,8 @@ export const seedHistory = async (options: SeedOptions): Promise<SeedReport> => 
   };
   options.onProgress?.({ done: 0, total, phase: 'roster' });
 
-  // --- Rosters: one import per OPD, as an operator would load them; then each tenant's roster folded once. ---
+  // --- Rosters: one import per OPD, as an operator would load them. ---
+  const rosters = new Map<TenantId, RosterState>();
   await inPool(organisations, concurrency, async (organisation) => {
     const { tenant } = organisation;
     const importedAt = instantAt(workingDayFrom(`${startYear}-01-02` as LocalDate), 7, 0, policyOrThrow(tenant).timeZone);
@@ -215,13 +238,15 @@ export const seedHistory = async (options: SeedOptions): Promise<SeedReport> => 
         await host.run(tenant, 'roster', 'ImportRoster', { csv: file.csv }, contextOf(tenant, operator, later(importedAt, i), 'roster', 'roster', file.name));
         tick('roster');
       }
-    const roster = await loadStream(store, rosterAggregate, rosterStreamId(tenant));
+    // What the roster says (who may decide a sanction, BR-19) is read from it, as the engine's facts read it.
+    const roster = await loadRoster(store, tenant);
     if (isLeft(roster)) host.refuse('load roster', roster.left, rosterStreamId(tenant));
-    else host.cacheRoster(tenant, roster.right.state);
+    else rosters.set(tenant, roster.right);
   });
 
-  const counts = new Map<TenantId, { plans: number; evaluations: number; unitPeriods: number }>(
-    organisations.map((o) => [o.tenant, { plans: 0, evaluations: 0, unitPeriods: 0 }]),
+  type Counts = { plans: number; evaluations: number; unitPeriods: number; complaints: number; absentees: number; disciplineCases: number };
+  const counts = new Map<TenantId, Counts>(
+    organisations.map((o) => [o.tenant, { plans: 0, evaluations: 0, unitPeriods: 0, complaints: 0, absentees: 0, disciplineCases: 0 }]),
   );
 
   for (let year = startYear; year < startYear + years; year++) {
@@ -321,6 +346,35 @@ export const seedHistory = async (options: SeedOptions): Promise<SeedReport> => 
         tick(`final ${period.id}`);
       });
     }
+
+    // --- The year's complaints (BR-23), and the absences and discipline cases (BR-14..BR-22), each in its own chain. ---
+    const complaints = withComplaints ? organisations.flatMap((o) => sketchComplaints(o, policyOrThrow(o.tenant), year, seed)) : [];
+    const absentees = withDiscipline
+      ? organisations.flatMap((o, i) => {
+          const roster = rosters.get(o.tenant);
+          const settings = tenantSettings(o.tenant);
+          if (roster === undefined || isLeft(settings)) return [];
+          const sketched = sketchAbsentees(o, settings.right.policy, year, seed, roster, settings.right.discipline.authority, i === 0);
+          // Progress counts the absentees a tenant should have; one the roster could not give still ticks.
+          for (let missing = absenteeCountFor(o, year) - sketched.length; missing > 0; missing--) tick(`absences ${year}`);
+          return sketched;
+        })
+      : [];
+    const work: ReadonlyArray<() => Promise<void>> = [
+      ...complaints.map((sketch) => async () => {
+        await writeComplaint({ host, seed, contextOf, operator, system }, sketch);
+        (counts.get(sketch.tenant.tenant) as Counts).complaints += 1;
+        tick(`complaints ${year}`);
+      }),
+      ...absentees.map((sketch) => async () => {
+        const cases = await writeAbsentee({ host, store, seed, contextOf, system }, sketch);
+        const n = counts.get(sketch.tenant.tenant) as Counts;
+        n.absentees += 1;
+        n.disciplineCases += cases;
+        tick(`absences ${year}`);
+      }),
+    ];
+    await inPool(work, concurrency, (run) => run());
   }
 
   const seconds = (performance.now() - started) / 1000;
@@ -338,11 +392,8 @@ export const seedHistory = async (options: SeedOptions): Promise<SeedReport> => 
     firstRefusals: [...c.firstRefusals],
     perTenant: Object.fromEntries(
       organisations.map((o) => {
-        const n = counts.get(o.tenant) ?? { plans: 0, evaluations: 0, unitPeriods: 0 };
-        return [
-          o.tenant,
-          { employees: o.employees.length, units: o.units.length, plans: n.plans, evaluations: n.evaluations, unitPeriods: n.unitPeriods, events: c.eventsByTenant[o.tenant] ?? 0 },
-        ];
+        const n = counts.get(o.tenant) ?? { plans: 0, evaluations: 0, unitPeriods: 0, complaints: 0, absentees: 0, disciplineCases: 0 };
+        return [o.tenant, { employees: o.employees.length, units: o.units.length, ...n, events: c.eventsByTenant[o.tenant] ?? 0 }];
       }),
     ),
     perAggregate: { ...c.eventsByCategory },
@@ -357,7 +408,6 @@ const policyOrThrow = (tenant: TenantId): TenantPolicy => {
   return policy;
 };
 
-type ContextOf = (tenant: TenantId, actor: Actor, at: Date, correlation: string, ...parts: ReadonlyArray<string | number>) => CommandContext;
 
 // ---------------------------------------------------------------------------------------------------------------
 // One employee's SKP

@@ -84,6 +84,9 @@ export type SeedUnit = Readonly<{
 
 export type RosterFile = Readonly<{ name: string; csv: string; rows: number }>;
 
+/** Rows per roster file: an OPD with more is imported in parts (`dinkes-1`, `dinkes-2`, ...), each well under 1 MB. */
+export const MAX_ROSTER_ROWS = 400;
+
 export type TenantOrganisation = Readonly<{
   tenant: TenantId;
   employees: ReadonlyArray<SeedEmployee>;
@@ -507,7 +510,15 @@ const buildTenant = (seed: number | string, tenant: TenantId, headcount: number,
     byNip,
     units: frozen.filter((u) => u.members.length > 0),
     allUnits: frozen,
-    rosterFiles: files.map((f) => ({ name: f.name, csv: csvOf(f.employees, unitInfo), rows: f.employees.length })),
+    rosterFiles: files.flatMap((f) => {
+      // A large OPD is imported in parts (in roster order, so a part only names units and positions made before it):
+      // one import is one append, and the store refuses appends over 1 MB.
+      const parts = Math.ceil(f.employees.length / MAX_ROSTER_ROWS);
+      return Array.from({ length: parts }, (_, k) => {
+        const rows = f.employees.slice(k * MAX_ROSTER_ROWS, (k + 1) * MAX_ROSTER_ROWS);
+        return { name: parts === 1 ? f.name : `${f.name}-${k + 1}`, csv: csvOf(rows, unitInfo), rows: rows.length };
+      });
+    }),
   };
 };
 

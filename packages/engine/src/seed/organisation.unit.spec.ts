@@ -2,7 +2,7 @@ import { isRight } from 'fp-ts/Either';
 import { nipProblem, planRosterImport, fold, rosterDecider, type Nip, type TenantId } from '@kinerja/domain';
 import { parseRosterCsv } from '../roster-import';
 import { CORE_OPD } from './opd';
-import { apportion, generateOrganisations, MIN_EMPLOYEES_PER_TENANT, SEED_TENANTS, tenantSizes } from './organisation';
+import { apportion, generateOrganisations, MAX_ROSTER_ROWS, MIN_EMPLOYEES_PER_TENANT, SEED_TENANTS, tenantSizes } from './organisation';
 
 const operator = { nip: '198001012005011001' as Nip, role: 'operator' as const };
 
@@ -65,5 +65,13 @@ describe('the generated organisation', () => {
     expect(surabaya?.employees.length).toBe(20000);
     expect(surabaya?.units.filter((u) => u.id.startsWith('dinkes-pkm-')).length).toBeGreaterThan(10);
     expect(surabaya?.units.filter((u) => u.id.startsWith('disdik-sdn-')).length).toBeGreaterThan(100);
+    // A large OPD is imported in parts, in roster order, each at most MAX_ROSTER_ROWS rows (one import is one
+    // append, and the store refuses appends over 1 MB), covering every employee once.
+    const files = surabaya?.rosterFiles ?? [];
+    expect(Math.max(...files.map((f) => f.rows))).toBeLessThanOrEqual(MAX_ROSTER_ROWS);
+    expect(files.some((f) => f.name === 'disdik-2')).toBe(true);
+    expect(files.reduce((sum, f) => sum + f.rows, 0)).toBe(20000);
+    const rows = files.flatMap((f) => f.csv.trim().split('\n').slice(1).map((line) => line.slice(0, 18)));
+    expect(rows).toEqual(surabaya?.employees.map((e) => e.nip));
   });
 });
