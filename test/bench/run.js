@@ -17,7 +17,7 @@ const { environment, markdown, table } = require('./report');
 const { removeScratch, scratchDir } = require('./scratch');
 
 /** The sets of figures, in the order of the table. A new set is a module like eventstore.figures.js. */
-const figureSets = [require('./eventstore.figures'), require('./commands.figures'), require('./history.figures')];
+const figureSets = [require('./eventstore.figures'), require('./commands.figures'), require('./history.figures'), require('./http.figures')];
 
 const root = path.resolve(__dirname, '../..');
 

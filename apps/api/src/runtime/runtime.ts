@@ -29,7 +29,7 @@ export const SERVICE_ACTOR: Actor = { nip: SEED_SYSTEM_NIP, role: 'sistem' };
 export const LEDGER_EVERY = 1_000;
 
 /** The demo's size: employees over the five tenants and years of history (first start well under a minute). */
-export const DEMO_SEED = { employees: 150, years: 1, seed: 'kinerja-demo' } as const;
+export const DEMO_SEED = { employees: 300, years: 1, seed: 'kinerja-demo' } as const;
 
 export const PROCESS_MANAGER_CHECKPOINT = 'process-managers.json';
 
@@ -97,6 +97,14 @@ export const openRuntime = async (config: ServiceConfig, options: RuntimeOptions
     });
     const caughtUp = Date.now();
     await runner.start();
+    // Read models that were never built have nothing to answer with: wait for their first build (read models
+    // being rebuilt after a version raise keep answering from their old build meanwhile, so they are not waited for).
+    const unbuilt = (await runner.status()).filter((p) => p.activeVersion === undefined).map((p) => p.name);
+    if (unbuilt.length > 0) {
+      log.info('building read models for the first time', { readModels: unbuilt });
+      if (!(await runner.waitFor(await headOf(store), Number.POSITIVE_INFINITY, unbuilt)))
+        throw new Error('the projection runner stopped before the read models were first built');
+    }
     log.info('read models caught up', { seconds: (Date.now() - caughtUp) / 1000 });
 
     const keeper = startLedgerKeeper(store, {

@@ -168,3 +168,21 @@ describe('deadlines of the law in a tenant calendar', () => {
     expect(isPast(deadline, new Date(deadline.endsAt.getTime() + 1))).toBe(true);
   });
 });
+
+describe('localDateOf agrees with the runtime time-zone data for any instant (offsets cached per quarter hour)', () => {
+  const reference = (instant: Date, zone: string): string => {
+    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+  };
+  it('in the Indonesian zones, UTC, and zones with daylight saving and quarter-hour offsets', () => {
+    const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe'];
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(1980, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (ms, zone) => {
+        const instant = new Date(ms);
+        expect(localDateOf(instant, zone as TimeZone)).toBe(reference(instant, zone));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});

@@ -46,7 +46,8 @@ export type TimeZone = t.TypeOf<typeof TimeZone>;
 
 type Wall = Readonly<{ year: number; month: number; day: number; hour: number; minute: number; second: number }>;
 
-const wallClock = (instant: Date, zone: TimeZone): Wall => {
+/** The wall clock of `zone` at `instant`, read from the runtime's time-zone data (Intl). */
+const wallClockOfIntl = (instant: Date, zone: TimeZone): Wall => {
   const parts: Record<string, number> = {};
   for (const p of formatterFor(zone).formatToParts(instant)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return {
@@ -59,11 +60,39 @@ const wallClock = (instant: Date, zone: TimeZone): Wall => {
   };
 };
 
+/**
+ * Offsets are looked up once per zone and quarter of an hour: zones change their offset only at whole quarters
+ * of an hour (DST and legislated changes happen at :00, :30 or :45), so within one quarter the offset is that of
+ * its first instant. Reading Intl for every instant cost more than a whole decision on the complaint path.
+ */
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+const MAX_CACHED_OFFSETS = 10_000;
+const offsets = new Map<string, number>();
+
 /** The zone's offset from UTC at `instant`, in milliseconds (WIB: +7 h). */
 const offsetAt = (instant: Date, zone: TimeZone): number => {
-  const w = wallClock(instant, zone);
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
-  return asUtc - (instant.getTime() - instant.getUTCMilliseconds());
+  const quarter = Math.floor(instant.getTime() / QUARTER_HOUR_MS);
+  const key = `${zone} ${quarter}`;
+  const cached = offsets.get(key);
+  if (cached !== undefined) return cached;
+  const start = new Date(quarter * QUARTER_HOUR_MS);
+  const w = wallClockOfIntl(start, zone);
+  const offset = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - start.getTime();
+  if (offsets.size >= MAX_CACHED_OFFSETS) offsets.clear();
+  offsets.set(key, offset);
+  return offset;
+};
+
+const wallClock = (instant: Date, zone: TimeZone): Wall => {
+  const local = new Date(instant.getTime() + offsetAt(instant, zone));
+  return {
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+  };
 };
 
 const pad = (n: number, width: number): string => String(n).padStart(width, '0');

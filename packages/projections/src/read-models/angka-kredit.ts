@@ -14,6 +14,7 @@ import type Database from 'better-sqlite3';
 import type { Predikat } from '@kinerja/domain';
 import type { RowChange } from '../projection';
 import { evaluationParts, num, obj, optObj, readModel, remove, str, unitPeriodParts, upsert, type Obj } from './read-model';
+import { prepared } from './statements';
 
 const entryOf = (evaluation: string, consequences: Obj, rest: Readonly<Record<string, string | number>>): RowChange => {
   const ak = optObj(consequences, 'angkaKredit');
@@ -137,8 +138,7 @@ export const angkaKreditLedger = (db: Database.Database, filter: AngkaKreditFilt
     clauses.push('unit = ?');
     params.push(filter.unit);
   }
-  const rows = db
-    .prepare(`SELECT * FROM angka_kredit_entry WHERE ${clauses.join(' AND ')} ORDER BY employee, plan_period, kind, period`)
+  const rows = prepared(db, `SELECT * FROM angka_kredit_entry WHERE ${clauses.join(' AND ')} ORDER BY employee, plan_period, kind, period`)
     .all(...params) as EntryRow[];
   const totals = new Map<string, number>();
   const ledger = rows.map((r): AngkaKreditEntry => {

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { nodeOf, type ProvenanceNode } from './provenance';
+import { prepared } from './statements';
 
 export type AuditEntry = ProvenanceNode;
 
@@ -38,8 +39,7 @@ export const auditTrailForEmployee = (db: Database.Database, nip: string, option
   }
   const extra = where.length === 0 ? '' : ` AND ${where.join(' AND ')}`;
   const limit = options.limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(options.limit))}`;
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT e.* FROM audit_event e WHERE e.employee = ?${extra}
        UNION
        SELECT e.* FROM audit_subject s JOIN audit_event e ON e.position = s.position WHERE s.nip = ?${extra}
@@ -51,4 +51,4 @@ export const auditTrailForEmployee = (db: Database.Database, nip: string, option
 
 /** Every event of one stream, in stream order. */
 export const auditTrailForStream = (db: Database.Database, streamId: string): ReadonlyArray<AuditEntry> =>
-  (db.prepare('SELECT * FROM audit_event WHERE stream = ? ORDER BY version').all(streamId) as Row[]).map(nodeOf);
+  (prepared(db, 'SELECT * FROM audit_event WHERE stream = ? ORDER BY version').all(streamId) as Row[]).map(nodeOf);

@@ -18,6 +18,7 @@ import type Database from 'better-sqlite3';
 import type { EventEnvelope } from '@kinerja/eventstore';
 import type { Row, RowChange } from '../projection';
 import { each, instant, num, optStr, readModel, str, upsert, type Handler, type Obj } from './read-model';
+import { prepared } from './statements';
 
 const ref = (e: EventEnvelope, d: Obj): Row => ({ stream: e.streamId, tenant: e.metadata.tenant, complaint: str(d, 'complaint'), unit: str(d, 'unit') });
 
@@ -166,22 +167,19 @@ export const complaintSlaByUnit = (db: Database.Database, filter: ComplaintSlaFi
   const unitClause = filter.unit === undefined ? '' : ' AND unit = ?';
   const unitParams = filter.unit === undefined ? [] : [filter.unit];
   const cParams = [filter.tenant, ...unitParams];
-  const filed = db
-    .prepare(
+  const filed = prepared(db, 
       `SELECT unit, COUNT(*) AS filed, SUM(CASE WHEN status IN ${OPEN} THEN 1 ELSE 0 END) AS open
        FROM complaint_sla_complaint WHERE tenant = ?${unitClause}${windowClause('filed_at', filter.window, cParams)} GROUP BY unit`,
     )
     .all(...cParams) as Array<{ unit: string; filed: number; open: number }>;
   const rParams = [filter.tenant, ...unitParams];
-  const rated = db
-    .prepare(
+  const rated = prepared(db, 
       `SELECT unit, COUNT(*) AS rated, AVG(satisfaction) AS mean FROM complaint_sla_complaint
        WHERE tenant = ? AND satisfaction IS NOT NULL${unitClause}${windowClause('closed_at', filter.window, rParams)} GROUP BY unit`,
     )
     .all(...rParams) as Array<{ unit: string; rated: number; mean: number }>;
   const sParams = [filter.tenant, ...unitParams];
-  const steps = db
-    .prepare(
+  const steps = prepared(db, 
       `SELECT unit, step, COUNT(*) AS n, SUM(within_sla) AS within FROM complaint_sla_step
        WHERE tenant = ? AND at IS NOT NULL${unitClause}${windowClause('at', filter.window, sParams)} GROUP BY unit, step`,
     )
@@ -243,8 +241,7 @@ export const complaintSlaByEmployee = (
     clauses.push('handler = ?');
     params.push(filter.employee);
   }
-  const steps = db
-    .prepare(
+  const steps = prepared(db, 
       `SELECT handler, step, COUNT(*) AS n, SUM(within_sla) AS within, AVG(ms) AS ms, SUM(reopened) AS reopened
        FROM complaint_sla_step WHERE ${clauses.join(' AND ')}${windowClause('at', filter.window, params)} GROUP BY handler, step`,
     )
@@ -259,8 +256,7 @@ export const complaintSlaByEmployee = (
     nClauses.push('named_employee = ?');
     nParams.push(filter.employee);
   }
-  const named = db
-    .prepare(
+  const named = prepared(db, 
       `SELECT named_employee AS employee, COUNT(*) AS n, AVG(satisfaction) AS mean FROM complaint_sla_complaint
        WHERE ${nClauses.join(' AND ')}${windowClause('filed_at', filter.window, nParams)} GROUP BY named_employee`,
     )

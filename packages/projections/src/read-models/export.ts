@@ -14,6 +14,7 @@ import { complaintSlaByEmployee, complaintSlaByUnit } from './complaints';
 import { distribution, rankingByTenant, rankingByUnit, unitRanking } from './ranking';
 import { trainingNeeds } from './training-needs';
 import { deadlinesDue, objectionsAwaitingDecision, plansAwaitingApproval } from './work-queues';
+import { prepared } from './statements';
 
 export type ExportFilter = Readonly<{ tenant?: string; period?: string; unit?: string }>;
 export type ExportRow = Readonly<Record<string, Value>>;
@@ -37,7 +38,7 @@ export const flatRow = (record: Readonly<Record<string, unknown>>): ExportRow =>
 const tenantsOf = (db: Database.Database, view: string, filter: ExportFilter): ReadonlyArray<string> =>
   filter.tenant !== undefined
     ? [filter.tenant]
-    : (db.prepare(`SELECT DISTINCT tenant FROM ${view} WHERE tenant IS NOT NULL ORDER BY tenant`).all() as Array<{ tenant: string }>).map((r) => r.tenant);
+    : (prepared(db, `SELECT DISTINCT tenant FROM ${view} WHERE tenant IS NOT NULL ORDER BY tenant`).all() as Array<{ tenant: string }>).map((r) => r.tenant);
 
 const opt = <K extends string>(key: K, value: string | undefined): Partial<Record<K, string>> =>
   (value === undefined ? {} : { [key]: value }) as Partial<Record<K, string>>;
@@ -100,8 +101,7 @@ const EXPORTERS: Readonly<Record<ReadModelName, Exporter>> = {
     description: 'every event: when, who, role, what, basis, hash',
     view: 'audit_event',
     rows: (db, tenant) =>
-      db
-        .prepare(
+      prepared(db, 
           `SELECT position, event_id, stream, version, type, occurred, recorded, actor, role, employee, summary, rule_book, articles, hash
            FROM audit_event WHERE tenant = ? ORDER BY position`,
         )
@@ -111,8 +111,7 @@ const EXPORTERS: Readonly<Record<ReadModelName, Exporter>> = {
     description: 'every decision: actor, authority, rule book, articles, input events',
     view: 'audit_event',
     rows: (db, tenant) =>
-      db
-        .prepare(
+      prepared(db, 
           `SELECT event_id, type, stream, occurred, actor, role, decided_by, authority, rule_book, articles, inputs, cause
            FROM audit_event WHERE tenant = ? AND (rule_book IS NOT NULL OR authority IS NOT NULL) ORDER BY position`,
         )
@@ -142,8 +141,7 @@ const EXPORTERS: Readonly<Record<ReadModelName, Exporter>> = {
     description: 'disciplinary cases with their sanction and dates in force (PP 94/2021)',
     view: 'sanctions_sanction',
     rows: (db, tenant, f) =>
-      db
-        .prepare(
+      prepared(db, 
           `SELECT case_id, employee, unit, status, sanction, months, dismissal_kind, level, decided_by, authority, decided_at, in_force_from,
                   in_force_until, review_outcome, annulled_at FROM sanctions_sanction WHERE tenant = ?${f.unit === undefined ? '' : ' AND unit = ?'} ORDER BY employee, case_id`,
         )

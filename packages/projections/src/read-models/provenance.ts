@@ -15,6 +15,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Json } from '@kinerja/eventstore';
+import { prepared } from './statements';
 
 export type ProvenanceNode = Readonly<{
   eventId: string;
@@ -111,8 +112,7 @@ const nodesByIds = (db: Database.Database, ids: ReadonlyArray<string>): Map<stri
   const found = new Map<string, ProvenanceNode>();
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
-    const rows = db
-      .prepare(`SELECT * FROM audit_event WHERE event_id IN (${chunk.map(() => '?').join(', ')})`)
+    const rows = prepared(db, `SELECT * FROM audit_event WHERE event_id IN (${chunk.map(() => '?').join(', ')})`)
       .all(...chunk) as EventRow[];
     for (const row of rows) found.set(row.event_id, nodeOf(row));
   }

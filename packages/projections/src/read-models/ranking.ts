@@ -55,6 +55,7 @@ import {
   upsert,
   type Obj,
 } from './read-model';
+import { prepared } from './statements';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Projection
@@ -329,13 +330,12 @@ const whereOf = (filter: RankingFilter, alias: string): { sql: string; params: s
 
 const membersOf = (db: Database.Database, filter: RankingFilter): ReadonlyArray<MemberRow> => {
   const w = whereOf(filter, 'm');
-  return db.prepare(`SELECT m.* FROM ranking_member m WHERE ${w.sql}`).all(...w.params) as MemberRow[];
+  return prepared(db, `SELECT m.* FROM ranking_member m WHERE ${w.sql}`).all(...w.params) as MemberRow[];
 };
 
 const ikiMeans = (db: Database.Database, filter: RankingFilter): Map<string, number> => {
   const w = whereOf(filter, 'm');
-  const rows = db
-    .prepare(`SELECT i.* FROM ranking_iki i JOIN ranking_member m ON m.evaluation = i.evaluation WHERE ${w.sql}`)
+  const rows = prepared(db, `SELECT i.* FROM ranking_iki i JOIN ranking_member m ON m.evaluation = i.evaluation WHERE ${w.sql}`)
     .all(...w.params) as IkiRow[];
   const sums = new Map<string, { sum: number; n: number }>();
   for (const row of rows) {
@@ -450,7 +450,7 @@ const unitsOf = (db: Database.Database, filter: UnitFilter): ReadonlyArray<UnitR
     clauses.push('unit = ?');
     params.push(filter.unit);
   }
-  return db.prepare(`SELECT * FROM ranking_unit WHERE ${clauses.join(' AND ')} ORDER BY period, unit`).all(...params) as UnitRow[];
+  return prepared(db, `SELECT * FROM ranking_unit WHERE ${clauses.join(' AND ')} ORDER BY period, unit`).all(...params) as UnitRow[];
 };
 
 const emptyCounts = (): Record<Predikat, number> => ({ 'sangat-baik': 0, baik: 0, 'butuh-perbaikan': 0, kurang: 0, 'sangat-kurang': 0 });
@@ -458,8 +458,7 @@ const emptyCounts = (): Record<Predikat, number> => ({ 'sangat-baik': 0, baik: 0
 /** The current predikat counts of each unit period (settled results once settled, else the proposals). */
 const countsByUnitPeriod = (db: Database.Database, filter: UnitFilter): Map<string, Record<Predikat, number>> => {
   const w = whereOf({ ...filter, includeProposed: true }, 'm');
-  const rows = db
-    .prepare(`SELECT m.unit_period AS up, m.predikat AS predikat, COUNT(*) AS n FROM ranking_member m WHERE ${w.sql} GROUP BY m.unit_period, m.predikat`)
+  const rows = prepared(db, `SELECT m.unit_period AS up, m.predikat AS predikat, COUNT(*) AS n FROM ranking_member m WHERE ${w.sql} GROUP BY m.unit_period, m.predikat`)
     .all(...w.params) as Array<{ up: string; predikat: Predikat; n: number }>;
   const out = new Map<string, Record<Predikat, number>>();
   for (const r of rows) {

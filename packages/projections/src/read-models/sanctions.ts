@@ -13,6 +13,7 @@ import type Database from 'better-sqlite3';
 import { appliesOn, levelOfSanction, localDateOf, SANCTION_TYPES, type LocalDate, type SanctionType, type TimeZone } from '@kinerja/domain';
 import type { Row } from '../projection';
 import { employeeOfStream, isObj, obj, optObj, optStr, readModel, str, upsert, type Obj } from './read-model';
+import { prepared } from './statements';
 
 const sanctionColumns = (s: Obj | null): Row =>
   s === null
@@ -185,7 +186,7 @@ export const sanctionsInForce = (db: Database.Database, filter: SanctionsFilter)
     clauses.push('employee = ?');
     params.push(filter.employee);
   }
-  const rows = db.prepare(`SELECT * FROM sanctions_sanction WHERE ${clauses.join(' AND ')} ORDER BY employee, in_force_from`).all(...params) as SanctionRow[];
+  const rows = prepared(db, `SELECT * FROM sanctions_sanction WHERE ${clauses.join(' AND ')} ORDER BY employee, in_force_from`).all(...params) as SanctionRow[];
   return rows.flatMap((r) => {
     if (r.sanction === null || r.in_force_from === null) return [];
     const period = { from: r.in_force_from as LocalDate, until: r.in_force_until as LocalDate | null };

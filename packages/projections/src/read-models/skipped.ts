@@ -1,6 +1,7 @@
 /** The events each read model could not read (see read-model.ts): what `kinerja status` can show beside the lag. */
 import type Database from 'better-sqlite3';
 import type { Projection } from '../projection';
+import { prepared } from './statements';
 
 export type SkippedEvent = Readonly<{ projection: string; eventId: string; position: number; type: string; reason: string }>;
 
@@ -8,7 +9,7 @@ export type SkippedEvent = Readonly<{ projection: string; eventId: string; posit
 export const skippedEvents = (db: Database.Database, projections: ReadonlyArray<Projection>): ReadonlyArray<SkippedEvent> =>
   projections
     .flatMap((p) =>
-      (db.prepare(`SELECT event_id, position, type, reason FROM ${p.name}_skipped`).all() as Array<{ event_id: string; position: number; type: string; reason: string }>).map(
+      (prepared(db, `SELECT event_id, position, type, reason FROM ${p.name}_skipped`).all() as Array<{ event_id: string; position: number; type: string; reason: string }>).map(
         (r) => ({ projection: p.name, eventId: r.event_id, position: r.position, type: r.type, reason: r.reason }),
       ),
     )

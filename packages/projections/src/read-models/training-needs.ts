@@ -16,6 +16,7 @@ import type Database from 'better-sqlite3';
 import { CORE_VALUES, RATING_LEVELS, type CoreValue } from '@kinerja/domain';
 import type { Row } from '../projection';
 import { evaluationParts, num, obj, objs, optObj, readModel, remove, str, upsert, type Obj } from './read-model';
+import { prepared } from './statements';
 
 /** A column name for a value (`berorientasi-pelayanan` → `berorientasi_pelayanan`). */
 const col = (value: CoreValue): string => value.replace(/-/g, '_');
@@ -154,8 +155,7 @@ export const trainingNeeds = (db: Database.Database, filter: TrainingNeedsFilter
     const c = col(v);
     return `SUM(CASE WHEN a.${c} = -1 THEN 1 ELSE 0 END) AS ${c}_below, SUM(CASE WHEN a.${c} = 0 THEN 1 ELSE 0 END) AS ${c}_meets, SUM(CASE WHEN a.${c} = 1 THEN 1 ELSE 0 END) AS ${c}_above`;
   }).join(', ');
-  const rows = db
-    .prepare(
+  const rows = prepared(db, 
       `SELECT e.*, ${sums}, ${CORE_VALUES.map((v) => `p.${col(v)} AS ${col(v)}_score`).join(', ')}
        FROM training_needs_evaluation e
        LEFT JOIN training_needs_answer a ON a.evaluation = e.evaluation
@@ -166,7 +166,7 @@ export const trainingNeeds = (db: Database.Database, filter: TrainingNeedsFilter
     .all(...params) as Array<Record<string, string | number | null>>;
   const recommended = new Set(
     (
-      db.prepare('SELECT employee, year, value FROM training_needs_recommended WHERE tenant = ?').all(filter.tenant) as Array<{
+      prepared(db, 'SELECT employee, year, value FROM training_needs_recommended WHERE tenant = ?').all(filter.tenant) as Array<{
         employee: string;
         year: number;
         value: string;

@@ -26,6 +26,7 @@ import { addDays, endOfLocalDay, localDateOf, startOfLocalDay, type LocalDate, t
 import type { EventEnvelope } from '@kinerja/eventstore';
 import type { Row, RowChange } from '../projection';
 import { each, employeeOfStream, instant, obj, optStr, readModel, remove, str, type Handler, upsert } from './read-model';
+import { prepared } from './statements';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Deadlines
@@ -294,7 +295,7 @@ export const plansAwaitingApproval = (db: Database.Database, filter: Readonly<{ 
     params.push(filter.unit);
   }
   return (
-    db.prepare(`SELECT * FROM work_queue_plan WHERE ${clauses.join(' AND ')} ORDER BY submitted_at, plan`).all(...params) as Array<Record<string, string>>
+    prepared(db, `SELECT * FROM work_queue_plan WHERE ${clauses.join(' AND ')} ORDER BY submitted_at, plan`).all(...params) as Array<Record<string, string>>
   ).map((r) => ({
     tenant: r['tenant'] ?? '',
     plan: r['plan'] ?? '',
@@ -346,7 +347,7 @@ export const objectionsAwaitingDecision = (
     }
     clauses.push(`(${who.join(' OR ')})`);
   }
-  return (db.prepare(`SELECT * FROM work_queue_objection WHERE ${clauses.join(' AND ')} ORDER BY filed_at, stream`).all(...params) as Array<Record<string, string | number | null>>).map(
+  return (prepared(db, `SELECT * FROM work_queue_objection WHERE ${clauses.join(' AND ')} ORDER BY filed_at, stream`).all(...params) as Array<Record<string, string | number | null>>).map(
     (r) => ({
       tenant: String(r['tenant']),
       stream: String(r['stream']),
@@ -412,7 +413,7 @@ export const deadlinesDue = (db: Database.Database, filter: DeadlineFilter): Rea
       WHERE ${due.join(' AND ')})
     ${who.length === 0 ? '' : `WHERE ${who.join(' OR ')}`}
     ORDER BY due, stream, kind`;
-  return (db.prepare(sql).all(...params) as Array<Record<string, string | null>>).map((r) => ({
+  return (prepared(db, sql).all(...params) as Array<Record<string, string | null>>).map((r) => ({
     tenant: String(r['tenant']),
     stream: String(r['stream']),
     kind: String(r['kind']),
