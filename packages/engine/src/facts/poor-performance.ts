@@ -7,6 +7,7 @@
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
 import {
+  fold,
   consecutivePoorYears,
   evaluationIdParts,
   evaluationStreamId,
@@ -46,13 +47,21 @@ export const latestPathOf = async (
   store: EventStore,
   tenant: TenantId,
   employee: Nip,
+  /**
+   * Only what was in the log before this global position: a process manager reacting to an event decides on the
+   * paths as they stood when that event was committed, so reacting to it again later (a restarted host going
+   * over old events) decides the same way instead of on paths that have moved on since.
+   */
+  beforePosition?: number,
 ): Promise<Either<GatherError, PoorPerformanceState | undefined>> => {
   let latest: PoorPerformanceState | undefined;
   for (let n = 1; ; n++) {
     const loaded = await loadStream(store, poorPerformanceAggregate, poorPerformanceStreamId(tenant, poorPerformanceIdOf(employee, n)));
     if (isLeft(loaded)) return loaded;
-    if (loaded.right.state.status === 'empty') return right(latest);
-    latest = loaded.right.state;
+    const { envelopes, events } = loaded.right;
+    const then = beforePosition === undefined ? events : events.filter((_, i) => (envelopes[i]?.globalPosition ?? 0) < beforePosition);
+    if (then.length === 0) return right(latest);
+    latest = then.length === events.length ? loaded.right.state : fold(poorPerformanceAggregate.decider.evolve, poorPerformanceAggregate.decider.initialState(), then);
   }
 };
 
@@ -92,10 +101,12 @@ export const poorPerformanceContextFor = async (
   employee: Nip,
   context: CommandContext,
   metadata: CommandMetadata,
+  /** The position of the event being reacted to: the paths are read as they stood before it (see `latestPathOf`). */
+  beforePosition?: number,
 ): Promise<Either<GatherError, PoorPerformanceReactionContext>> => {
   const settings = tenantSettings(tenant);
   if (isLeft(settings)) return settings;
-  const latestPath = await latestPathOf(store, tenant, employee);
+  const latestPath = await latestPathOf(store, tenant, employee, beforePosition);
   if (isLeft(latestPath)) return latestPath;
   const roster = await loadRoster(store, tenant);
   if (isLeft(roster)) return roster;

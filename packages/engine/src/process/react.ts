@@ -181,7 +181,7 @@ const reactToFinalEvaluation = async (store: EventStore, envelope: EventEnvelope
   if (event === undefined || evaluation.status !== 'final') return done(0);
   const metadata: CommandMetadata = { now: new Date(envelope.metadata.occurredAt), actor: system };
   const employee = evaluation.facts.plan.header.employee;
-  const context = await poorPerformanceContextFor(store, tenant, employee, reactionContext(envelope, system, 'path', 0), metadata);
+  const context = await poorPerformanceContextFor(store, tenant, employee, reactionContext(envelope, system, 'path', 0), metadata, envelope.globalPosition);
   if (isLeft(context)) return context;
   const commands = reactToEvaluationFinal(event, evaluation, context.right);
   for (const [n, command] of commands.entries()) {
