@@ -71,14 +71,39 @@ const emmettSqliteStore = (file, single) => {
   return getSQLiteEventStore(options);
 };
 
+/** Commands emmett-sqlite failed, per mode, over all rounds (with the first error), for the notes. */
+const emmettFailures = { single: { failed: 0, first: undefined }, default: { failed: 0, first: undefined } };
+
+/**
+ * One round of emmett-sqlite: the rate of the commands that succeeded. A failed command (emmett-sqlite's default
+ * mode sometimes answers SQLITE_BUSY even one command at a time) is counted, not fatal: the notes report it.
+ */
 const emmettSqliteRound = (employees, single) => async () => {
   const file = scratchFile(single ? 'emmett-single' : 'emmett-default');
   const store = emmettSqliteStore(file, single);
+  const seen = emmettFailures[single ? 'single' : 'default'];
+  const handler = emmettHandler(store);
+  let failed = 0;
+  const tolerant = async (streamId, json) => {
+    try {
+      await handler(streamId, json);
+    } catch (error) {
+      failed += 1;
+      seen.first ??= String(error?.message ?? error).split('\n')[0];
+    }
+  };
   try {
-    return await perSecond(employees * 5, () => runEmployees(emmettHandler(store), { employees, inFlight: 1 }));
+    const rate = await perSecond(employees * 5, () => runEmployees(tolerant, { employees, inFlight: 1 }));
+    seen.failed += failed;
+    return (rate * (employees * 5 - failed)) / (employees * 5);
   } finally {
     removeDatabase(file);
   }
+};
+
+const failuresOf = (mode) => {
+  const seen = emmettFailures[mode];
+  return seen.failed === 0 ? 'no command failed' : `${seen.failed} commands failed (first: \`${seen.first}\`); the rate counts the successful ones`;
 };
 
 /**
@@ -179,6 +204,7 @@ const figures = (config) => {
       baseline: emmettSqliteRound(size.emmettSqlite, true),
       baselineWhat: 'emmett-sqlite single-connection mode, 1 in flight',
       target: targets.informational('informational: like for like, one at a time'),
+      details: () => `emmett-sqlite, single-connection mode, 1 in flight: ${failuresOf('single')}.`,
       notes: `Both one command at a time, ${size.emmettSqlite.toLocaleString('en-US')} employees per round: each side pays one commit per command. emmett-sqlite's default mode (a new connection per operation) is slower still; see the next figure.`,
     },
     {
@@ -188,6 +214,7 @@ const figures = (config) => {
       baseline: emmettSqliteRound(Math.max(10, size.emmettSqlite / 4), false),
       baselineWhat: 'emmett-sqlite default mode (connection per operation), 1 in flight',
       target: targets.informational(),
+      details: () => `emmett-sqlite, default mode, 1 in flight: ${failuresOf('default')}.`,
       notes: `As above, with emmett-sqlite in its default mode, which opens a connection for each operation; ${Math.max(10, size.emmettSqlite / 4).toLocaleString('en-US')} employees per round.`,
     },
     {
