@@ -6,6 +6,7 @@
  * Every deadline here is worked out by hand (not by the code under test).
  */
 import * as fc from 'fast-check';
+import { optional } from '../core/fields';
 import { HOLIDAY_KINDS, INDONESIA_2025_2027, TimeZone, type RecordedDeadline, type TenantCalendar } from '../calendar';
 import { Nip, ROLES, UnitId, type CommandMetadata, type Role } from '../core';
 import { nipArb as arbNip } from '../core/core.testkit';
@@ -165,8 +166,6 @@ const metadata = (defaultActor: Nip, defaultNow: Date, as: As): CommandMetadata 
 };
 const actorOf = (defaultActor: Nip, as: As): Nip => as.by ?? defaultActor;
 const roleOf = (defaultActor: Nip, as: As): Role => as.role ?? ROLE_OF.get(actorOf(defaultActor, as)) ?? 'pegawai';
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 /** What every event after the filing names; by default the officer is assigned (after `histories.assigned`). */
 type RefOptions = Readonly<{ assignee?: Nip | null | undefined; cycle?: number | undefined; namedEmployee?: Nip | null | undefined; slaClass?: string | undefined }>;

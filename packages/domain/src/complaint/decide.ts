@@ -11,6 +11,7 @@
  * these fields (ADR 0001, point 3).
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { optional } from '../core/fields';
 import { isPast, type TenantCalendar } from '../calendar';
 import type { Actor, Command, CommandMetadata, Decider, Nip, Role, UnitId } from '../core';
 import {
@@ -129,8 +130,6 @@ const accept = (...events: ReadonlyArray<ComplaintEvent>): Decision => right(eve
 
 const blank = (s: string): boolean => s.trim().length === 0;
 
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 const roleRefusal = (command: string, actor: Actor, allowed: ReadonlyArray<Role>): ComplaintError | undefined =>
   allowed.includes(actor.role) ? undefined : { _tag: 'RoleNotAllowed', command, role: actor.role, allowed };

@@ -9,6 +9,7 @@
  * engine; the HTTP edge decodes the `*RequestCodec`s, which have no such fields (ADR 0001, point 3).
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { optional } from '../core/fields';
 import { calendarDeadline } from '../calendar';
 import {
   evaluationIdOf,
@@ -36,6 +37,7 @@ import {
   initialState,
   isTerminal,
   realisationOf,
+  appraisalOf,
   type Appraisal,
   type ClosingOutcome,
   type EmptyEvaluation,
@@ -240,8 +242,6 @@ const realisedProblem = (iki: IkiId, targets: Targets, realised: Realised): Eval
   return undefined;
 };
 
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
 // ---------------------------------------------------------------------------------------------------------------
 // One function per command
@@ -384,23 +384,6 @@ const recordSelfEvaluation = ({ data, metadata }: RecordSelfEvaluation, state: L
   });
 };
 
-/** The appraisal part of a RateEvaluation or ReviseEvaluation, field by field (nothing else rides along). */
-const appraisalOf = (data: Appraisal): Appraisal =>
-  data.regime === 'rated'
-    ? {
-        regime: 'rated',
-        hasilKerja: data.hasilKerja,
-        perilaku: data.perilaku,
-        justification: data.justification,
-        ...optional('effortNotes', data.effortNotes),
-      }
-    : {
-        regime: 'numeric',
-        behaviour: data.behaviour,
-        innovation: data.innovation,
-        justification: data.justification,
-        ...optional('effortNotes', data.effortNotes),
-      };
 
 const rateEvaluation = ({ data, metadata }: RateEvaluation, state: Live): Decision => {
   const who = notTheAppraiser(metadata, state);

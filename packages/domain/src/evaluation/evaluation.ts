@@ -15,6 +15,7 @@
  * The rule book (id and version) is recorded when the evaluation opens and every assessment, also on replay and
  * on revision, uses that one: a tenant that changes its policy never changes a past result (BR-12, BR-13).
  */
+import { optional } from '../core/fields';
 import type { TimeZone } from '../calendar';
 import type { EvaluationId, Event, LocalDate, Nip, PeriodId, TenantId, UnitId, UnitPeriodId } from '../core';
 import type { IkiId, RhkId } from '../plan/ids';
@@ -98,6 +99,24 @@ export type NumericAppraisal = Readonly<{
   effortNotes?: string;
 }>;
 export type Appraisal = RatedAppraisal | NumericAppraisal;
+
+/** The appraisal part of a RateEvaluation, a ReviseEvaluation or an objection ruling, field by field (nothing else rides along). */
+export const appraisalOf = (data: Appraisal): Appraisal =>
+  data.regime === 'rated'
+    ? {
+        regime: 'rated',
+        hasilKerja: data.hasilKerja,
+        perilaku: data.perilaku,
+        justification: data.justification,
+        ...optional('effortNotes', data.effortNotes),
+      }
+    : {
+        regime: 'numeric',
+        behaviour: data.behaviour,
+        innovation: data.innovation,
+        justification: data.justification,
+        ...optional('effortNotes', data.effortNotes),
+      };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Facts from outside the stream, filled in by the engine (ADR 0001, point 3), recorded on EvaluationOpened

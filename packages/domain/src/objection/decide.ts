@@ -10,9 +10,10 @@
  * edge decodes `FileObjectionRequestCodec`, which has no such field (ADR 0001, point 3).
  */
 import { isLeft, left, right, type Either } from 'fp-ts/Either';
+import { optional } from '../core/fields';
 import { deadlineAfter, isPast } from '../calendar';
 import type { Actor, Command, CommandMetadata, Decider, EvaluationId } from '../core';
-import type { Appraisal } from '../evaluation/evaluation';
+import { appraisalOf, type Appraisal } from '../evaluation/evaluation';
 import { ruleBookByRef } from '../rulebook/registry';
 import type { ObjectionError } from './errors';
 import {
@@ -84,26 +85,7 @@ const accept = (...events: ReadonlyArray<ObjectionEvent>): Decision => right(eve
 /** Written reasons: at least one that is not blank. */
 const hasReasons = (reasons: ReadonlyArray<string>): boolean => reasons.some((r) => r.trim().length > 0);
 
-const optional = <K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> =>
-  value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 
-/** The appraisal part of a ruling, field by field (nothing else rides along). */
-const appraisalOf = (data: Appraisal): Appraisal =>
-  data.regime === 'rated'
-    ? {
-        regime: 'rated',
-        hasilKerja: data.hasilKerja,
-        perilaku: data.perilaku,
-        justification: data.justification,
-        ...optional('effortNotes', data.effortNotes),
-      }
-    : {
-        regime: 'numeric',
-        behaviour: data.behaviour,
-        innovation: data.innovation,
-        justification: data.justification,
-        ...optional('effortNotes', data.effortNotes),
-      };
 
 // ---------------------------------------------------------------------------------------------------------------
 // One function per command
