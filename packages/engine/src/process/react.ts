@@ -98,8 +98,7 @@ const done = (handled: number): Either<ReactionError, EventReaction> => right({ 
  * to an old event again, the facts of today may name a different stream than they did then, e.g. the next
  * poor-performance path number). That is success, not a failure: running a reaction twice does nothing twice.
  */
-const failed = (outcome: Either<unknown, unknown>): boolean =>
-  isLeft(outcome) && !(typeof outcome.left === 'object' && outcome.left !== null && (outcome.left as { _tag?: unknown })._tag === 'DuplicateEventId');
+const handledBefore = (error: Readonly<{ _tag: string }>): boolean => error._tag === 'DuplicateEventId';
 
 // ---------------------------------------------------------------------------------------------------------------
 // One host per manager
@@ -121,7 +120,7 @@ const reactToObjectionEvent = async (store: EventStore, envelope: EventEnvelope,
         ? await handle(store, unitPeriodAggregate, unitPeriodStreamId(tenant, command.data.unitPeriod), command, context)
         : await handle(store, evaluationAggregate, evaluationStreamId(tenant, command.data.evaluation), command, context);
     // The first refusal stops the reaction: an evaluation is never revised past a curve the unit refused.
-    if (failed(outcome) && isLeft(outcome)) return outcome;
+    if (isLeft(outcome) && !handledBefore(outcome.left)) return outcome;
   }
   return done(commands.length);
 };
@@ -147,7 +146,7 @@ const reactToAppealEvent = async (store: EventStore, envelope: EventEnvelope, sy
       { type: 'ApplyReviewOutcome', data: data.right, metadata: command.metadata },
       reactionContext(envelope, system, 'review', n),
     );
-    if (failed(outcome) && isLeft(outcome)) return outcome;
+    if (isLeft(outcome) && !handledBefore(outcome.left)) return outcome;
   }
   return done(commands.length);
 };
@@ -166,7 +165,7 @@ const reactToAbsenceEvent = async (store: EventStore, envelope: EventEnvelope, s
     const command = await reportBreachCommand(store, tenant, proposal.data, context);
     if (isLeft(command)) return command;
     const outcome = await handle(store, disciplineAggregate, disciplineStreamId(tenant, proposal.data.caseId), command.right, context);
-    if (failed(outcome) && isLeft(outcome)) return outcome;
+    if (isLeft(outcome) && !handledBefore(outcome.left)) return outcome;
   }
   return done(proposals.length);
 };
@@ -192,7 +191,7 @@ const reactToFinalEvaluation = async (store: EventStore, envelope: EventEnvelope
       command,
       reactionContext(envelope, system, 'path', n),
     );
-    if (failed(outcome) && isLeft(outcome)) return outcome;
+    if (isLeft(outcome) && !handledBefore(outcome.left)) return outcome;
   }
   return done(commands.length);
 };
