@@ -92,7 +92,10 @@ export type SealedForStorage = Readonly<{
  * and `data` < `eventId` < `metadata` < `schemaVersion` < `streamId` < `streamVersion` < `type`), so each part
  * is canonicalized once.
  */
-export const sealEventsForStorage = (input: SealInput): ReadonlyArray<SealedForStorage> => {
+export const sealEventsForStorage = (input: SealInput): ReadonlyArray<SealedForStorage> => seal(input, true);
+
+/** `withMetadataText`: whether the caller stores the metadata's text (memory and EventStoreDB do not need it). */
+const seal = (input: SealInput, withMetadataText: boolean): ReadonlyArray<SealedForStorage> => {
   let prevHash = input.prevHash;
   return input.events.map((event, i) => {
     const eventId = event.eventId ?? input.newEventId();
@@ -109,11 +112,11 @@ export const sealEventsForStorage = (input: SealInput): ReadonlyArray<SealedForS
     return {
       envelope: { eventId, type: event.type, schemaVersion: event.schemaVersion, streamId: input.streamId, streamVersion, data: event.data, metadata },
       dataText,
-      metadataText: canonicalize(metadata),
+      metadataText: withMetadataText ? canonicalize(metadata) : '',
     };
   });
 };
 
 /** Stamps versions, recordedAt and the hash chain on new events; the adapter adds `globalPosition`. */
 export const sealEvents = (input: SealInput): ReadonlyArray<Omit<EventEnvelope, 'globalPosition'>> =>
-  sealEventsForStorage(input).map((sealed) => sealed.envelope);
+  seal(input, false).map((sealed) => sealed.envelope);
